@@ -1,0 +1,95 @@
+package dev.clew.core.context;
+
+import dev.clew.core.log.AgentLog;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Holds the current {@link Context} of each thread. Scopes must be closed in reverse order on the
+ * thread that opened them; a scope closed out of order is reported (once per call site kind, not per
+ * call) and the context it replaced is restored anyway, so a bug in one place cannot leak a context
+ * into the next task of a pooled thread. Listeners see every change of the current context (used for
+ * log correlation).
+ */
+public final class ContextStorage {
+  /** Told whenever a thread's current context changes; must be fast and must not throw. */
+  public interface Listener {
+    void onChange(Context previous, Context next);
+  }
+
+  private static final ContextStorage INSTANCE = new ContextStorage();
+  private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+
+  private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean hasListeners;
+
+  private ContextStorage() {}
+
+  public static ContextStorage get() {
+    return INSTANCE;
+  }
+
+  public Context current() {
+    Context c = CURRENT.get();
+    return c == null ? Context.root() : c;
+  }
+
+  public void addListener(Listener l) {
+    listeners.add(l);
+    hasListeners = true;
+  }
+
+  public Scope attach(Context next) {
+    Context previous = CURRENT.get();
+    Context before = previous == null ? Context.root() : previous;
+    if (before == next) {
+      return Scope.NOOP;
+    }
+    CURRENT.set(next);
+    notifyChange(before, next);
+    return new ThreadScope(before, next);
+  }
+
+  private void notifyChange(Context previous, Context next) {
+    if (hasListeners) {
+      for (Listener l : listeners) {
+        try {
+          l.onChange(previous, next);
+        } catch (Throwable t) {
+          AgentLog.warnThrottled("context-listener", "context listener failed: " + t);
+        }
+      }
+    }
+  }
+
+  private final class ThreadScope implements Scope {
+    private final Context previous;
+    private final Context attached;
+    private final Thread owner = Thread.currentThread();
+    private boolean closed;
+
+    ThreadScope(Context previous, Context attached) {
+      this.previous = previous;
+      this.attached = attached;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (Thread.currentThread() != owner) {
+        AgentLog.warnThrottled("scope-thread",
+            "a scope was closed on another thread than the one that opened it; ignored");
+        return;
+      }
+      Context now = current();
+      if (now != attached) {
+        AgentLog.warnThrottled("scope-order",
+            "scopes closed out of order: restoring the context this scope replaced");
+      }
+      CURRENT.set(previous.isRoot() ? null : previous);
+      notifyChange(now, previous);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.clew.core.instrument;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+
+/**
+ * Loads one module's advice and helper classes next to one library class loader: library types
+ * resolve through that loader, agent types through the agent loader. One per (module, library
+ * loader). It holds the library loader weakly so an undeployed web application can still be collected.
+ */
+final class AdviceClassLoader extends ClassLoader {
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final WeakReference<ClassLoader> target;
+  private final boolean targetIsBootstrap;
+  private final ClassLoader agentLoader;
+  private final String[] helperPrefixes;
+
+  AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, String[] helperPrefixes) {
+    super(null);
+    this.target = new WeakReference<>(target);
+    this.targetIsBootstrap = target == null;
+    this.agentLoader = agentLoader;
+    this.helperPrefixes = helperPrefixes;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        if (isHelper(name)) {
+          c = defineHelper(name);
+        } else if (name.startsWith("dev.clew.")) {
+          c = agentLoader.loadClass(name);
+        } else {
+          c = fromLibrary(name);
+        }
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
+  }
+
+  private boolean isHelper(String name) {
+    for (String p : helperPrefixes) {
+      if (name.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Class<?> fromLibrary(String name) throws ClassNotFoundException {
+    ClassLoader t = target.get();
+    try {
+      if (t != null) {
+        return t.loadClass(name);
+      }
+      if (targetIsBootstrap) {
+        return Class.forName(name, false, agentLoader.getParent());
+      }
+    } catch (ClassNotFoundException e) {
+      // not a library class: maybe a relocated dependency of the agent
+    }
+    return agentLoader.loadClass(name);
+  }
+
+  private Class<?> defineHelper(String name) throws ClassNotFoundException {
+    String path = name.replace('.', '/') + ".class";
+    try (InputStream in = agentLoader.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new ClassNotFoundException(name);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        out.write(buf, 0, n);
+      }
+      byte[] bytes = out.toByteArray();
+      return defineClass(name, bytes, 0, bytes.length);
+    } catch (IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+  }
+
+  @Override
+  public java.net.URL getResource(String name) {
+    ClassLoader t = target.get();
+    java.net.URL url = t != null ? t.getResource(name) : null;
+    return url != null ? url : agentLoader.getResource(name);
+  }
+}

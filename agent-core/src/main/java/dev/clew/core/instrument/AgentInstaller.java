@@ -1,0 +1,139 @@
+package dev.clew.core.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.clew.bootstrap.AdviceErrors;
+import dev.clew.bootstrap.IndyBootstrap;
+import dev.clew.core.config.Config;
+import dev.clew.core.log.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Turns the enabled {@link InstrumentationModule}s into one Byte Buddy agent. Advice is bound through
+ * {@code invokedynamic} ({@link IndyBootstrap}) instead of being inlined, and every throwable it
+ * raises is suppressed and counted in {@link AdviceErrors}. Classes already loaded are retransformed.
+ */
+public final class AgentInstaller {
+  private AgentInstaller() {}
+
+  public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
+      List<InstrumentationModule> modules) throws Exception {
+    AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
+    IndyBootstrap.setResolver(dispatcher);
+
+    Method bootstrap = IndyBootstrap.class.getMethod("bootstrap", MethodHandles.Lookup.class, String.class,
+        MethodType.class, Object[].class);
+    Advice.WithCustomMapping mapping = Advice.withCustomMapping()
+        .bootstrap(bootstrap)
+        .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class));
+    Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+        new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("record", Throwable.class))));
+
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(new Listener())
+        .ignore(ignored())
+        .assureReadEdgeTo(inst, IndyBootstrap.class);
+
+    List<String> installed = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      if (!module.isEnabled(config)) {
+        AgentLog.debug("instrumentation '" + module.name() + "' disabled by configuration");
+        continue;
+      }
+      List<TypeInstrumentation> types;
+      try {
+        types = module.typeInstrumentations(config);
+      } catch (Throwable t) {
+        AgentLog.warn("instrumentation '" + module.name() + "' failed to describe itself; skipped", t);
+        continue;
+      }
+      ReferenceMatcher references = new ReferenceMatcher(module);
+      for (TypeInstrumentation type : types) {
+        List<Object[]> advices = new ArrayList<>();
+        type.transform((methods, adviceClass) -> advices.add(new Object[] {methods, adviceClass}));
+        AgentBuilder.Transformer.ForAdvice forAdvice = new AgentBuilder.Transformer.ForAdvice(mapping)
+            .include(agentLoader)
+            .withExceptionHandler(countErrors);
+        for (Object[] a : advices) {
+          @SuppressWarnings("unchecked")
+          ElementMatcher<? super MethodDescription> methods = (ElementMatcher<? super MethodDescription>) a[0];
+          String adviceClass = (String) a[1];
+          dispatcher.register(module, adviceClass);
+          forAdvice = forAdvice.advice(methods, adviceClass);
+        }
+        ElementMatcher<ClassLoader> loaders = new AndLoader(type.classLoaderMatcher(), references);
+        builder = builder.type(type.typeMatcher(), loaders).transform(forAdvice);
+      }
+      installed.add(module.name());
+    }
+    builder.installOn(inst);
+    AgentLog.debug("instrumentations installed: " + installed);
+  }
+
+  /** Never instrumented: the agent itself, Byte Buddy, reflection and lambda plumbing. */
+  private static ElementMatcher<TypeDescription> ignored() {
+    return nameStartsWith("dev.clew.bootstrap.")
+        .or(nameStartsWith("dev.clew.core."))
+        .or(nameStartsWith("dev.clew.instrumentation."))
+        .or(nameStartsWith("dev.clew.shaded."))
+        .or(nameStartsWith("net.bytebuddy."))
+        .or(nameStartsWith("sun.reflect."))
+        .or(nameStartsWith("jdk.internal.reflect."))
+        .or(nameStartsWith("java.lang.invoke."))
+        .or(nameStartsWith("com.sun.proxy."))
+        .or(nameContains("$$Lambda"))
+        .or(nameContains("$ByteBuddy$"))
+        .or(isSynthetic());
+  }
+
+  private static final class AndLoader implements ElementMatcher<ClassLoader> {
+    private final ElementMatcher<ClassLoader> first;
+    private final ElementMatcher<ClassLoader> second;
+
+    AndLoader(ElementMatcher<ClassLoader> first, ElementMatcher<ClassLoader> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public boolean matches(ClassLoader loader) {
+      return first.matches(loader) && second.matches(loader);
+    }
+  }
+
+  /** Logs what was instrumented in debug mode, and every failure to instrument (throttled). */
+  private static final class Listener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+        DynamicType dynamicType) {
+      AgentLog.debug("instrumented " + type.getName() + (loaded ? " (retransformed)" : ""));
+    }
+
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
+      AgentLog.warnThrottled("transform-" + typeName, "could not instrument " + typeName + ": " + t);
+    }
+  }
+
+}

@@ -1,0 +1,64 @@
+package dev.clew.core.instrument;
+
+import dev.clew.core.config.Config;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One library family's instrumentation, found with {@link java.util.ServiceLoader}. It names itself
+ * (for {@code otel.instrumentation.<name>.enabled}), lists its {@link TypeInstrumentation}s and the
+ * library classes and methods it relies on; where those are missing from a class loader, the module
+ * is skipped there with a debug line instead of failing when the application runs.
+ *
+ * <p>Advice classes and their helpers live in {@link #helperPackages()} and are loaded next to the
+ * library, once per class loader that has it; state that must be shared across class loaders belongs
+ * in the agent core.
+ */
+public abstract class InstrumentationModule {
+  private final String name;
+  private final String[] aliases;
+
+  protected InstrumentationModule(String name, String... aliases) {
+    this.name = name;
+    this.aliases = aliases;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  /** On unless {@code otel.instrumentation.<name or alias>.enabled=false}. */
+  public boolean isEnabled(Config config) {
+    boolean enabled = config.isInstrumentationEnabled(name, defaultEnabled());
+    for (String alias : aliases) {
+      if (config.isSet("otel.instrumentation." + alias + ".enabled")) {
+        enabled &= config.isInstrumentationEnabled(alias, defaultEnabled());
+      }
+    }
+    return enabled;
+  }
+
+  protected boolean defaultEnabled() {
+    return true;
+  }
+
+  public abstract List<TypeInstrumentation> typeInstrumentations(Config config);
+
+  /**
+   * Library classes, or {@code Class#method} for a method of that name, that a class loader must
+   * provide for this module to apply there.
+   */
+  public List<String> requiredReferences() {
+    return Collections.emptyList();
+  }
+
+  /** Package prefixes whose classes are loaded next to the library; default: this module's package. */
+  public List<String> helperPackages() {
+    return Collections.singletonList(getClass().getPackage().getName() + ".");
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

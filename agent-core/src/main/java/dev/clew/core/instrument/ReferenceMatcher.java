@@ -1,0 +1,99 @@
+package dev.clew.core.instrument;
+
+import dev.clew.core.log.AgentLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Checks, once per class loader, that the library classes and methods a module relies on are there
+ * ("muzzle-lite"). A loader that fails the check is skipped for that module, with one debug line.
+ */
+final class ReferenceMatcher implements ElementMatcher<ClassLoader> {
+  private final InstrumentationModule module;
+  private final List<String> references;
+  private final Map<ClassLoader, Boolean> cache = new WeakHashMap<>();
+  private volatile Boolean bootstrapResult;
+
+  ReferenceMatcher(InstrumentationModule module) {
+    this.module = module;
+    this.references = module.requiredReferences();
+  }
+
+  @Override
+  public boolean matches(ClassLoader loader) {
+    if (references.isEmpty()) {
+      return true;
+    }
+    if (loader == null) {
+      Boolean b = bootstrapResult;
+      if (b == null) {
+        bootstrapResult = b = check(null);
+      }
+      return b;
+    }
+    synchronized (cache) {
+      Boolean b = cache.get(loader);
+      if (b != null) {
+        return b;
+      }
+    }
+    boolean result = check(loader);
+    synchronized (cache) {
+      cache.put(loader, result);
+    }
+    return result;
+  }
+
+  private boolean check(ClassLoader loader) {
+    ClassFileLocator locator = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+        : ClassFileLocator.ForClassLoader.of(loader);
+    TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
+    List<String> missing = new ArrayList<>();
+    for (String ref : references) {
+      int hash = ref.indexOf('#');
+      String type = hash < 0 ? ref : ref.substring(0, hash);
+      TypePool.Resolution resolution = pool.describe(type);
+      if (!resolution.isResolved()) {
+        missing.add(ref);
+        continue;
+      }
+      if (hash >= 0 && !hasMethod(resolution.resolve(), ref.substring(hash + 1))) {
+        missing.add(ref);
+      }
+    }
+    if (!missing.isEmpty()) {
+      AgentLog.debug("instrumentation '" + module.name() + "' skipped for class loader " + loader
+          + ": the library lacks " + missing);
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean hasMethod(TypeDefinition type, String method) {
+    try {
+      for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
+        for (MethodDescription m : t.getDeclaredMethods()) {
+          if (m.getName().equals(method)) {
+            return true;
+          }
+        }
+        for (TypeDescription.Generic i : t.getInterfaces()) {
+          if (hasMethod(i, method)) {
+            return true;
+          }
+        }
+      }
+    } catch (RuntimeException unresolvable) {
+      return false;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.clew.core.propagation;
+
+import dev.clew.core.trace.TraceState;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Parses W3C {@code tracestate} header values (several headers are combined in order). */
+final class TraceStateParser {
+  private TraceStateParser() {}
+
+  /** The combined trace state; an invalid list as a whole yields an empty state, as the spec allows. */
+  static TraceState parse(Iterator<String> headers) {
+    List<String> kv = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    while (headers.hasNext()) {
+      String h = headers.next();
+      if (h == null) {
+        continue;
+      }
+      for (String member : h.split(",", -1)) {
+        String m = member.trim();
+        if (m.isEmpty()) {
+          continue; // empty list members are allowed and skipped
+        }
+        int eq = m.indexOf('=');
+        if (eq <= 0) {
+          return TraceState.EMPTY;
+        }
+        String key = m.substring(0, eq);
+        String value = m.substring(eq + 1);
+        if (!validKey(key) || !validValue(value) || !keys.add(key)) {
+          return TraceState.EMPTY;
+        }
+        kv.add(key);
+        kv.add(value);
+      }
+    }
+    if (kv.size() / 2 > TraceState.MAX_ENTRIES) {
+      return TraceState.EMPTY;
+    }
+    return TraceState.ofValidated(kv);
+  }
+
+  static boolean validKey(String key) {
+    int at = key.indexOf('@');
+    if (at < 0) {
+      return key.length() <= 256 && simpleKey(key, true);
+    }
+    String tenant = key.substring(0, at);
+    String system = key.substring(at + 1);
+    return tenant.length() >= 1 && tenant.length() <= 241 && system.length() >= 1 && system.length() <= 14
+        && simpleKey(tenant, false) && simpleKey(system, true);
+  }
+
+  private static boolean simpleKey(String k, boolean mustStartWithLetter) {
+    if (k.isEmpty()) {
+      return false;
+    }
+    char first = k.charAt(0);
+    if (!(first >= 'a' && first <= 'z') && (mustStartWithLetter || !(first >= '0' && first <= '9'))) {
+      return false;
+    }
+    for (int i = 1; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '*' || c == '/')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean validValue(String v) {
+    if (v.isEmpty() || v.length() > 256) {
+      return false;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == ',' || c == '=') {
+        return false;
+      }
+    }
+    return v.charAt(v.length() - 1) != ' ';
+  }
+}

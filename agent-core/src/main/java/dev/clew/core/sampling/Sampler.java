@@ -1,0 +1,17 @@
+package dev.clew.core.sampling;
+
+import dev.clew.core.trace.SpanContext;
+import dev.clew.core.trace.SpanKind;
+
+/** Decides, when a span starts, whether it is recorded and sampled. Must be thread-safe and cheap. */
+public interface Sampler {
+  /**
+   * @param parent the parent span's context, {@link SpanContext#INVALID} for a root span
+   * @param traceIdHigh the high half of the (new or inherited) trace id
+   * @param traceIdLow the low half of the trace id
+   */
+  SamplingDecision shouldSample(SpanContext parent, long traceIdHigh, long traceIdLow, String name, SpanKind kind);
+
+  /** A short description, e.g. {@code ParentBased{root=AlwaysOn}}. */
+  String description();
+}

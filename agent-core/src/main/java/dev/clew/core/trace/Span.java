@@ -1,0 +1,55 @@
+package dev.clew.core.trace;
+
+import dev.clew.core.context.Context;
+
+/**
+ * An operation in a trace. Recording spans collect data; non-recording spans (sampled out, or
+ * the invalid span) only carry their {@link SpanContext} so propagation still works.
+ * All methods are safe to call after {@link #end()} (they do nothing) and from any thread.
+ */
+public interface Span {
+  SpanContext spanContext();
+
+  boolean isRecording();
+
+  Span setAttribute(String key, String value);
+
+  Span setAttribute(String key, long value);
+
+  Span setAttribute(String key, double value);
+
+  Span setAttribute(String key, boolean value);
+
+  /** Any supported value, including arrays; see {@link Attributes}. */
+  Span setAttribute(String key, Object value);
+
+  Span addEvent(String name, Attributes attributes);
+
+  /** Adds an {@code exception} event with exception.type, exception.message and exception.stacktrace. */
+  Span recordException(Throwable t);
+
+  Span setStatus(StatusCode code, String description);
+
+  Span updateName(String name);
+
+  void end();
+
+  void end(long epochNanos);
+
+  /** The span of a context, or {@link #invalid()}. */
+  static Span fromContext(Context context) {
+    return context.span();
+  }
+
+  static Span current() {
+    return Context.current().span();
+  }
+
+  static Span invalid() {
+    return NonRecordingSpan.INVALID;
+  }
+
+  static Span wrap(SpanContext spanContext) {
+    return spanContext.isValid() ? new NonRecordingSpan(spanContext) : NonRecordingSpan.INVALID;
+  }
+}

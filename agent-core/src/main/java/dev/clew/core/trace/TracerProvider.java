@@ -1,0 +1,170 @@
+package dev.clew.core.trace;
+
+import dev.clew.core.context.Context;
+import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.SpanProcessor;
+import dev.clew.core.log.AgentLog;
+import dev.clew.core.propagation.TextMapPropagator;
+import dev.clew.core.sampling.AlwaysOffSampler;
+import dev.clew.core.sampling.Sampler;
+import dev.clew.core.sampling.SamplingDecision;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Owns what every span shares: resource, sampler, limits, clock, processors and the propagator.
+ * {@link #global()} is the one the agent installed; before that (and when the agent is disabled)
+ * it is a provider that records nothing.
+ */
+public final class TracerProvider {
+  private static volatile TracerProvider global = noop();
+
+  private final Resource resource;
+  private final Sampler sampler;
+  private final SpanLimits limits;
+  private final SpanProcessor[] processors;
+  private final TextMapPropagator propagator;
+  private final ExportStats stats;
+  private final Clock clock = Clock.get();
+  private final ConcurrentHashMap<String, Tracer> tracers = new ConcurrentHashMap<>();
+
+  public TracerProvider(Resource resource, Sampler sampler, SpanLimits limits, List<SpanProcessor> processors,
+      TextMapPropagator propagator, ExportStats stats) {
+    this.resource = resource;
+    this.sampler = sampler;
+    this.limits = limits;
+    this.processors = processors.toArray(new SpanProcessor[0]);
+    this.propagator = propagator;
+    this.stats = stats;
+  }
+
+  public static TracerProvider noop() {
+    return new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOffSampler.INSTANCE, SpanLimits.defaults(),
+        Collections.<SpanProcessor>emptyList(), TextMapPropagator.noop(), new ExportStats());
+  }
+
+  public static TracerProvider global() {
+    return global;
+  }
+
+  public static void setGlobal(TracerProvider provider) {
+    global = provider;
+  }
+
+  /** The tracer of an instrumentation scope, e.g. {@code tracer("clew.jdbc")}; cached. */
+  public Tracer tracer(String scopeName) {
+    Tracer t = tracers.get(scopeName);
+    if (t == null) {
+      t = tracers.computeIfAbsent(scopeName,
+          n -> new Tracer(this, new InstrumentationScope(n, dev.clew.core.AgentVersion.VERSION)));
+    }
+    return t;
+  }
+
+  Span startSpan(InstrumentationScope scope, String name, SpanKind kind, Context parentContext,
+      Attributes attributes, List<SpanLink> links, int droppedLinks, long startEpochNanos) {
+    SpanContext parent = parentContext.span().spanContext();
+    long hi;
+    long lo;
+    TraceState traceState;
+    if (parent.isValid()) {
+      hi = parent.traceIdHigh();
+      lo = parent.traceIdLow();
+      traceState = parent.traceState();
+    } else {
+      hi = Ids.randomNonZero();
+      lo = Ids.randomNonZero();
+      traceState = TraceState.EMPTY;
+      parent = SpanContext.INVALID;
+    }
+    long spanId = Ids.randomNonZero();
+    SamplingDecision decision;
+    try {
+      decision = sampler.shouldSample(parent, hi, lo, name, kind);
+    } catch (Throwable t) {
+      AgentLog.warnThrottled("sampler", "sampler " + sampler.description() + " failed: " + t);
+      decision = SamplingDecision.DROP;
+    }
+    byte flags = decision.isSampled() ? SpanContext.FLAG_SAMPLED : 0;
+    SpanContext context = SpanContext.create(hi, lo, spanId, flags, traceState);
+    if (!decision.isRecording()) {
+      return new NonRecordingSpan(context);
+    }
+    long start = startEpochNanos > 0 ? startEpochNanos : clock.now();
+    RecordingSpan span = new RecordingSpan(this, scope, context, parent, name, kind, start, attributes, links,
+        droppedLinks);
+    stats.started();
+    for (SpanProcessor p : processors) {
+      try {
+        p.onStart(parentContext, span);
+      } catch (Throwable t) {
+        AgentLog.warnThrottled("processor-start", "span processor failed on start: " + t);
+      }
+    }
+    return span;
+  }
+
+  void onEnd(RecordingSpan span) {
+    stats.ended();
+    for (SpanProcessor p : processors) {
+      try {
+        p.onEnd(span);
+      } catch (Throwable t) {
+        AgentLog.warnThrottled("processor-end", "span processor failed on end: " + t);
+      }
+    }
+  }
+
+  public Resource resource() {
+    return resource;
+  }
+
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  public SpanLimits limits() {
+    return limits;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public TextMapPropagator propagator() {
+    return propagator;
+  }
+
+  public ExportStats stats() {
+    return stats;
+  }
+
+  public List<SpanProcessor> processors() {
+    List<SpanProcessor> list = new ArrayList<>();
+    Collections.addAll(list, processors);
+    return list;
+  }
+
+  /** Flushes every processor, sharing the time budget; returns whether all flushed in time. */
+  public boolean forceFlush(long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    boolean ok = true;
+    for (SpanProcessor p : processors) {
+      ok &= p.forceFlush(Math.max(0, deadline - System.currentTimeMillis()));
+    }
+    return ok;
+  }
+
+  public void shutdown(long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    for (SpanProcessor p : processors) {
+      try {
+        p.shutdown(Math.max(0, deadline - System.currentTimeMillis()));
+      } catch (Throwable t) {
+        AgentLog.warn("span processor failed to shut down: " + t);
+      }
+    }
+  }
+}
