@@ -175,18 +175,15 @@ public final class BatchSpanProcessor implements SpanProcessor {
       }
     }
 
-    /** Exports the queue's content as of now in full batches, then what is left. */
+    /** Exports what is pending and the queue's content as of now, in full batches, then what is left. */
     private void exportEverythingQueued() {
       int remaining = queue.size();
       do {
-        int got = queue.drainTo(pending, maxBatch - pending.size());
-        remaining -= got;
-        if (!pending.isEmpty()) {
-          exportPending();
-        }
-        if (got == 0) {
+        remaining -= queue.drainTo(pending, maxBatch - pending.size());
+        if (pending.isEmpty()) {
           break;
         }
+        exportPending();
       } while (remaining > 0);
     }
 

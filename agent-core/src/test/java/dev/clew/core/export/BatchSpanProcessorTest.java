@@ -106,6 +106,21 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void flushDuringASlowExportStillExportsEveryBatchQueuedBehindIt() throws Exception {
+    start(2048, HOUR, 5);
+    exporter.hold = new CountDownLatch(1);
+    endSpans("s", 5);
+    assertTrue(exporter.entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    endSpans("t", 23); // more than a batch waits behind the stuck export
+    exporter.hold.countDown();
+    assertTrue(processor.forceFlush(10_000));
+    assertEquals(28, exporter.names().size());
+    for (List<String> b : exporter.batches()) {
+      assertTrue(b.size() <= 5, "batches never exceed the maximum: " + b);
+    }
+  }
+
+  @Test
   void flushExportsEverythingQueued() throws Exception {
     start(2048, HOUR, 512);
     endSpans("s", 700);
