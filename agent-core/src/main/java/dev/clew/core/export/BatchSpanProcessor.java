@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,8 +26,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final long delayNanos;
   private final Thread worker;
   private final ConcurrentLinkedQueue<CountDownLatch> flushRequests = new ConcurrentLinkedQueue<>();
+  // spans the worker has drained and not yet counted; whoever takes them (worker or an abandoning shutdown) counts
+  private final AtomicInteger held = new AtomicInteger();
   private volatile boolean workerWaiting;
   private volatile boolean shutdownRequested;
+  private volatile boolean abandoned;
 
   /** The {@code otel.bsp.*} settings. */
   public static final class Settings {
@@ -126,9 +130,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
       Thread.currentThread().interrupt();
     }
     if (worker.isAlive()) {
+      abandoned = true;
+      int left = queue.size() + held.getAndSet(0);
       AgentLog.warn("exporter " + exporter.name() + " did not finish within " + timeoutMillis
-          + " ms at shutdown; " + queue.size() + " queued spans are dropped");
-      stats.dropped(queue.size());
+          + " ms at shutdown; " + left + " spans are dropped");
+      stats.dropped(left);
     }
     try {
       exporter.shutdown();
@@ -148,8 +154,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
     @Override
     public void run() {
       long nextExport = System.nanoTime() + delayNanos;
-      while (true) {
-        queue.drainTo(pending, maxBatch - pending.size());
+      while (!abandoned) {
+        drain();
         boolean stopping = shutdownRequested;
         if (stopping || !flushRequests.isEmpty()) {
           exportEverythingQueued();
@@ -179,12 +185,18 @@ public final class BatchSpanProcessor implements SpanProcessor {
     private void exportEverythingQueued() {
       int remaining = queue.size();
       do {
-        remaining -= queue.drainTo(pending, maxBatch - pending.size());
-        if (pending.isEmpty()) {
+        remaining -= drain();
+        if (pending.isEmpty() || abandoned) {
           break;
         }
         exportPending();
       } while (remaining > 0);
+    }
+
+    private int drain() {
+      int n = queue.drainTo(pending, maxBatch - pending.size());
+      held.addAndGet(n);
+      return n;
     }
 
     private void releaseFlushRequests() {
@@ -198,7 +210,6 @@ public final class BatchSpanProcessor implements SpanProcessor {
       if (pending.isEmpty()) {
         return;
       }
-      int n = pending.size();
       boolean ok;
       try {
         ok = exporter.export(pending);
@@ -208,6 +219,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
         ok = false;
       }
       pending.clear();
+      int n = held.getAndSet(0);
       if (ok) {
         stats.exported(n);
       } else {

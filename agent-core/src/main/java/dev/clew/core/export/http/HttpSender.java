@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -127,6 +128,10 @@ public final class HttpSender {
           return r;
         }
         retryAfterMillis = resp.retryAfterMillis;
+      } catch (SSLException e) {
+        // a certificate or protocol mismatch does not heal by itself
+        warn("tls", e + "; not retried (check the certificate setting of this exporter)");
+        return new Result(false, -1, new byte[0], null);
       } catch (SocketTimeoutException e) {
         r = new Result(false, -1, new byte[0], null);
         failureKind = "timeout";
