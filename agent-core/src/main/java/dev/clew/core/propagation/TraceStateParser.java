@@ -7,7 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-/** Parses W3C {@code tracestate} header values (several headers are combined in order). */
+/**
+ * Parses W3C {@code tracestate} header values (several headers are combined in order). Empty and
+ * whitespace-only members are skipped. A member that is invalid (key or value syntax), a duplicate
+ * key, or more than 32 members make the whole value invalid: it is dropped (the W3C test suite's
+ * expectation), never propagated in part.
+ */
 final class TraceStateParser {
   private TraceStateParser() {}
 
@@ -21,7 +26,7 @@ final class TraceStateParser {
         continue;
       }
       for (String member : h.split(",", -1)) {
-        String m = member.trim();
+        String m = Headers.trimOws(member);
         if (m.isEmpty()) {
           continue; // empty list members are allowed and skipped
         }
