@@ -10,11 +10,11 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Locale;
 
 /**
  * Jaeger: {@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}} and baggage in
  * {@code uberctx-{key}} headers (URL-encoded values; {@code jaeger-baggage: k=v, k2=v2} is read too).
+ * Baggage keys must be HTTP tokens (they become header names); others are skipped.
  * <ul>
  *   <li>Ids are hex of either case with leading zeros optional: trace id 1 to 32 digits (64 or 128 bits),
  *       span and parent span id 1 to 16; all-zero trace or span ids are invalid. The value may be URL-encoded
@@ -132,11 +132,11 @@ public final class JaegerPropagator implements TextMapPropagator {
           continue;
         }
         String value = urlDecode(getter.get(carrier, key));
-        if (value != null) {
+        if (value != null && W3CBaggagePropagator.isToken(key, BAGGAGE_PREFIX.length(), key.length())) {
           if (b == null) {
             b = Baggage.builder();
           }
-          b.put(key.substring(BAGGAGE_PREFIX.length()).toLowerCase(Locale.ROOT), value, "");
+          b.put(key.substring(BAGGAGE_PREFIX.length()), value, ""); // the key as the carrier spells it
         }
       }
     }
@@ -147,7 +147,7 @@ public final class JaegerPropagator implements TextMapPropagator {
         if (eq > 0) {
           String k = part.substring(0, eq).trim();
           String val = part.substring(eq + 1).trim();
-          if (!k.isEmpty()) {
+          if (W3CBaggagePropagator.isToken(k, 0, k.length())) {
             if (b == null) {
               b = Baggage.builder();
             }

@@ -109,7 +109,7 @@ class JaegerPropagatorTest {
     Context ctx = JAEGER.extract(Context.root(), in, Carrier.GETTER);
     Baggage b = Baggage.fromContext(ctx);
     assertEquals("J\u00f6rg Smith", b.get("user"));
-    assertEquals("gold", b.get("tier"), "header names are case-insensitive: keys are read lower-case");
+    assertEquals("gold", b.get("Tier"), "the key as the carrier spells it");
     assertEquals("v1", b.get("k1"));
     assertEquals("v2", b.get("k2"));
     assertEquals(4, b.size());
@@ -117,7 +117,7 @@ class JaegerPropagatorTest {
     Carrier out = new Carrier();
     JAEGER.inject(ctx, out, Carrier.SETTER);
     assertEquals("J%C3%B6rg+Smith", out.get("uberctx-user"));
-    assertEquals("gold", out.get("uberctx-tier"));
+    assertEquals("gold", out.get("uberctx-Tier"));
     assertEquals("00000000000000000000000000000001:0000000000000002:0:1", out.get("uber-trace-id"));
   }
 
