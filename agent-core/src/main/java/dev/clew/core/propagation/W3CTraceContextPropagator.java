@@ -64,8 +64,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
       }
       Iterator<String> states = getter.getAll(carrier, TRACESTATE);
       TraceState state = states == null ? TraceState.EMPTY : TraceStateParser.parse(states);
-      SpanContext sc = SpanContext.createFromRemote(parsed.traceIdHigh(), parsed.traceIdLow(), parsed.spanId(),
-          parsed.flags(), state);
+      SpanContext sc = state.isEmpty() ? parsed : SpanContext.createFromRemote(parsed.traceIdHigh(),
+          parsed.traceIdLow(), parsed.spanId(), parsed.flags(), state);
       return context.with(Span.wrap(sc));
     } catch (RuntimeException e) {
       return context;
