@@ -113,6 +113,10 @@ public final class OtlpJsonEncoder {
 
   private void writeRequest(JsonGenerator json) throws IOException {
     json.writeStartObject();
+    if (groups.resourceCount == 0) {
+      json.writeEndObject(); // no empty arrays in OTLP/JSON: an empty request is {}
+      return;
+    }
     json.writeFieldName(RESOURCE_SPANS);
     json.writeStartArray();
     for (int r = 0; r < groups.resourceCount; r++) {

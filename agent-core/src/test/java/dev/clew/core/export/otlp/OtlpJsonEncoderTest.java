@@ -37,6 +37,7 @@ class OtlpJsonEncoderTest {
     String json = new String(encoder.encode(SpanFixtures.mixedBatch()), StandardCharsets.UTF_8);
 
     assertEquals(List.of(), OtlpJson.violations(json));
+    assertEquals("{}", new String(encoder.encode(List.of()), StandardCharsets.UTF_8));
   }
 
   @Test
