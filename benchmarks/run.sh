@@ -29,8 +29,9 @@ for name, (ns, alloc, err) in rows.items():
 print()
 print("clew / OpenTelemetry SDK (lower is better; goal <= 0.5)")
 for clew, otel in [("clewProtobuf", "otelProtobuf"), ("clewProtobuf", "otelProtobufImmutable"),
-                   ("clewJson", "otelJson"), ("clewStartEnd", "otelStartEnd")]:
+                   ("clewJson", "otelJson"), ("clewStartEnd", "otelStartEnd"),
+                   ("clewStartEndBatch", "otelStartEndBatch")]:
     if clew in rows and otel in rows:
-        print("  %-14s vs %-22s time %.3f   allocation %.4f" % (
+        print("  %-17s vs %-22s time %.3f   allocation %.4f" % (
             clew, otel, rows[clew][0] / rows[otel][0], rows[clew][1] / rows[otel][1] if rows[otel][1] else float("nan")))
 PY

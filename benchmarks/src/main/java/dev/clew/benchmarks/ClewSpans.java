@@ -2,6 +2,7 @@ package dev.clew.benchmarks;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.SpanExporter;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
@@ -16,6 +17,7 @@ import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** The recipe's spans made by clew's tracer. */
@@ -67,6 +69,19 @@ final class ClewSpans {
         .setAttribute("network.protocol.version", "1.1")
         .setAttribute("user_agent.original", "Mozilla/5.0 (X11; Linux x86_64) bench")
         .startSpan();
+  }
+
+  /** Accepts and drops every batch. */
+  static final class NoopExporter implements SpanExporter {
+    @Override
+    public boolean export(Collection<SpanData> spans) {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "noop";
+    }
   }
 
   /** Does nothing with ended spans: measures the tracer alone. */
