@@ -99,6 +99,7 @@ class OtlpJsonEncoderTest {
         .setAttribute("min", Long.MIN_VALUE)
         .setAttribute("max", Long.MAX_VALUE)
         .setAttribute("quote", "say \"hi\"\n\t\\ \u0001")
+        .setAttribute("lone surrogates", "a\uD800b\uDC00")
         .startSpan().end();
 
     String json = new String(encoder.encode(collector.spans), StandardCharsets.UTF_8);
