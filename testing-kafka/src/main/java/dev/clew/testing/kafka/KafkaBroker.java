@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * and must not be instrumented by the agent attached to the test JVM.
  *
  * <p>Topic auto-creation is off by default: tests create their topics (with an admin client) before
- * consumers subscribe, because a consumer subscribed to a missing topic waits for the next metadata
- * refresh (minutes). {@link #start} returns once the broker's port accepts connections; the first admin
+ * consumers subscribe ({@link #createTopics}, or an admin client), because a consumer subscribed to a
+ * missing topic waits for the next metadata refresh (minutes). {@link #start} returns once the broker's port accepts connections; the first admin
  * request may still wait a moment for the broker to finish starting, so use the client's own timeouts.
  */
 public final class KafkaBroker implements AutoCloseable {
@@ -104,6 +104,32 @@ public final class KafkaBroker implements AutoCloseable {
       return broker;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Creates topics (replication factor 1) and returns when the broker has them; runs Kafka's admin client in
+   * a child JVM, so it works from tests without kafka-clients on their class path (e.g. two-JVM tests).
+   */
+  public void createTopics(int partitions, String... topics) {
+    try {
+      String self = Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      Path log = Files.createTempFile(dir, "create-topics-", ".log");
+      List<String> args = new ArrayList<>(List.of(bootstrapServers(), String.valueOf(partitions)));
+      args.addAll(List.of(topics));
+      Process p = java(brokerClasspath() + File.pathSeparator + self, log, CreateTopics.class.getName(),
+          args.toArray(new String[0]));
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("creating topics " + List.of(topics) + " failed:\n" + tail(log));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -37,8 +37,11 @@ final class ProducerCallback implements Callback {
       AgentLog.warnThrottled("kafka-callback", "kafka send tracing failed on completion: " + t);
     }
     if (delegate != null) {
-      try (Scope ignored = parent.makeCurrent()) {
+      Scope scope = parent.makeCurrent();
+      try {
         delegate.onCompletion(metadata, exception);
+      } finally {
+        scope.close();
       }
     }
   }
