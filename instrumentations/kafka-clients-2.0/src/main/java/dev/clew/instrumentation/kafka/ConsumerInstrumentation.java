@@ -15,7 +15,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * {@code KafkaConsumer}: remembers its client id, group and servers, and traces the public
  * {@code poll(Duration)} / {@code poll(long)} (in 3.7+ the facade in front of the consumer implementations,
- * so one advice covers the classic and the new consumer).
+ * so one advice covers the classic and the new consumer); {@code close} ends the record still being processed.
  */
 final class ConsumerInstrumentation implements TypeInstrumentation {
   @Override
@@ -34,5 +34,6 @@ final class ConsumerInstrumentation implements TypeInstrumentation {
         "dev.clew.instrumentation.kafka.ConsumerConstructorAdvice");
     target.applyAdvice(named("poll").and(isPublic()).and(takesArguments(1)),
         "dev.clew.instrumentation.kafka.ConsumerPollAdvice");
+    target.applyAdvice(named("close").and(isPublic()), "dev.clew.instrumentation.kafka.ConsumerCloseAdvice");
   }
 }

@@ -33,8 +33,8 @@ import org.apache.kafka.common.TopicPartition;
  *       the poll span and the link goes to the producer. A record without a producer context is a child
  *       of the poll span.</li>
  *   <li>A process span ends when the same thread takes the next record, when the iteration reports it has
- *       no more, or when the thread polls again; one process span per thread is open at a time. A loop left
- *       with {@code break} keeps its last span (and context) until the next poll on that thread.</li>
+ *       no more, or when the thread polls again or closes the consumer; one process span per thread is open at
+ *       a time. A loop left with {@code break} keeps its last span (and context) until then.</li>
  * </ul>
  */
 public final class KafkaConsumerTracer {

@@ -168,7 +168,7 @@ class KafkaTracingTest {
     int processed = 0;
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       while (processed < count) {
-        for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(500))) {
+        for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(500)).records(topic)) {
           processed++;
         }
       }
@@ -273,6 +273,28 @@ class KafkaTracingTest {
     Span sendA = sends.get(0).getStartTimeUnixNano() <= sends.get(1).getStartTimeUnixNano() ? sends.get(0) : sends.get(1);
     assertTrue(isChildOf(process, sendA));
     assertEquals("0", attribute(process, "messaging.destination.partition.id"));
+    assertEquals(0, AgentSpans.adviceErrors());
+  }
+
+  @Test
+  void closingTheConsumerEndsTheRecordBeingProcessed() throws Exception {
+    String topic = newTopic();
+    producer.send(new ProducerRecord<>(topic, "only")).get(30, TimeUnit.SECONDS);
+    awaitSpans(1, WAIT);
+    AgentSpans.clear();
+
+    KafkaConsumer<String, String> consumer = consumer(topic);
+    try {
+      ConsumerRecords<String, String> records = ConsumerRecords.empty();
+      while (records.isEmpty()) {
+        records = consumer.poll(Duration.ofMillis(500));
+      }
+      assertEquals("only", records.iterator().next().value());
+      assertEquals(List.of("poll " + topic), AgentSpans.names(awaitSpans(1, WAIT)));
+    } finally {
+      consumer.close();
+    }
+    span(awaitSpans(2, WAIT), "process " + topic);
     assertEquals(0, AgentSpans.adviceErrors());
   }
 
