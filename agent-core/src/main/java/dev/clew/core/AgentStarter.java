@@ -7,6 +7,7 @@ import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
+import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
@@ -17,7 +18,6 @@ import dev.clew.core.trace.TracerProvider;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class AgentStarter {
       }
     }
     if (!extensions.isEmpty()) {
-      ClassLoader extLoader = new URLClassLoader(extensions.toArray(new URL[0]), agentLoader);
+      ClassLoader extLoader = new ExtensionClassLoader(extensions.toArray(new URL[0]), agentLoader);
       addModules(ServiceLoader.load(InstrumentationModule.class, extLoader), modules);
     }
     return modules;

@@ -2,6 +2,7 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.export.console.ConsoleSpanExporter;
+import dev.clew.core.export.memory.InMemorySpanSink;
 import dev.clew.core.export.otlp.OtlpHttpExporter;
 import dev.clew.core.export.zipkin.ZipkinSpanExporter;
 import dev.clew.core.log.AgentLog;
@@ -37,6 +38,9 @@ public final class SpanExporters {
             processors.add(p);
           }
       }
+    }
+    if (config.getBoolean("clew.testing.sink", false)) {
+      processors.add(new InMemorySpanSink());
     }
     return processors;
   }
