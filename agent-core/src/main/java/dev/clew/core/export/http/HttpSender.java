@@ -152,6 +152,9 @@ public final class HttpSender {
             + settings.budgetMillis + " ms would be exceeded");
         return r;
       }
+      // said at once (a backend that is down should show at the first failure), then once a minute per kind
+      warn(failureKind, failure + "; retrying in " + wait + " ms (attempt " + attempt + " of " + retry.maxAttempts
+          + ")");
       if (!sleep(wait)) {
         warn(failureKind, failure + "; gave up at shutdown");
         return r;
