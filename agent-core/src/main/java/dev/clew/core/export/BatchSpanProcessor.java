@@ -89,8 +89,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
       stats.dropped(1);
       return;
     }
-    // wake the worker early only when a full batch is waiting; otherwise it wakes on its schedule
-    if (workerWaiting && queue.size() >= maxBatch) {
+    // wake the worker early only when a full batch is waiting (counting what it already drained);
+    // otherwise it wakes on its schedule
+    if (workerWaiting && queue.size() + held.get() >= maxBatch) {
       workerWaiting = false;
       LockSupport.unpark(worker);
     }

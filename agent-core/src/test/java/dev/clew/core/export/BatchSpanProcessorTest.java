@@ -83,6 +83,17 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void everyFullBatchWakesTheWorkerEvenWhenItAlreadyHeldPartOfIt() throws Exception {
+    start(2048, HOUR, 5);
+    // spans arrive while the worker is between drains: a batch completed partly in its hands and partly
+    // in the queue must still wake it (no schedule to fall back on: the delay is an hour)
+    Thread producer = new Thread(() -> endSpans("p", 2_000));
+    producer.start();
+    producer.join();
+    assertTrue(exporter.awaitSpans(2_000, 20_000), "only size-triggered exports, got " + exporter.names().size());
+  }
+
+  @Test
   void incompleteBatchIsExportedWhenTheDelayPasses() throws Exception {
     start(2048, 50, 512);
     endSpans("s", 3);
