@@ -102,6 +102,15 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void zeroDelayExportsEachSpanSoon() throws Exception {
+    start(2048, 0, 512);
+    endSpans("s", 1);
+    assertTrue(exporter.awaitSpans(1, 10_000));
+    endSpans("t", 1);
+    assertTrue(exporter.awaitSpans(2, 10_000));
+  }
+
+  @Test
   void fullQueueDropsAndCountsWithoutBlockingTheEndingThread() throws Exception {
     start(10, HOUR, 5);
     exporter.hold = new CountDownLatch(1); // the backend hangs
