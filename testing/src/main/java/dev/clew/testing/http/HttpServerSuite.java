@@ -40,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@code /status/*}: answers with the status code in the path</li>
  *   <li>{@code /async}: goes asynchronous, calls {@link TracedWork#work} on another thread (the
  *       library's own way of running async work), writes {@code async} and completes</li>
+ *   <li>{@code /async-dispatch}: goes asynchronous and, from another thread, dispatches to {@code /traced}</li>
  *   <li>{@code /async-timeout}: goes asynchronous with a 300 ms timeout and never completes</li>
  *   <li>any other path: 404</li>
  * </ul>
@@ -201,6 +202,17 @@ public abstract class HttpServerSuite {
     assertTrue(server.getEndTimeUnixNano() >= work.getEndTimeUnixNano(),
         "the server span ends after the async work, not when the handler returned");
     assertEquals(200L, AgentSpans.attribute(server, "http.response.status_code"));
+    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void asyncDispatchKeepsOneSpanAndItsContext() throws Exception {
+    assertEquals("TRACED", send(request("/async-dispatch")).body());
+    List<Span> spans = await(s -> has(s, "GET /async-dispatch") && has(s, WORK_SPAN));
+    Span server = AgentSpans.span(spans, "GET /async-dispatch");
+    assertTrue(AgentSpans.isChildOf(AgentSpans.span(spans, WORK_SPAN), server),
+        "the dispatched request runs in the original request's context");
+    assertEquals("/async-dispatch", AgentSpans.attribute(server, "url.path"));
     assertEquals(1, serverSpans(spans).size());
   }
 

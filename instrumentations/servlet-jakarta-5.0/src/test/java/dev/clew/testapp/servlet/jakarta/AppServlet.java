@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 public class AppServlet extends HttpServlet {
   /** The mappings this servlet is registered under; {@code /} makes it the default (404) servlet. */
   public static final String[] MAPPINGS = {"/hello", "/users/*", "/forward", "/include", "/traced", "/boom",
-      "/status/*", "/async", "/async-timeout", "/"};
+      "/status/*", "/async", "/async-dispatch", "/async-timeout", "/"};
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -53,6 +53,10 @@ public class AppServlet extends HttpServlet {
             async.complete();
           }
         });
+        break;
+      case "/async-dispatch":
+        AsyncContext dispatching = req.startAsync();
+        dispatching.start(() -> dispatching.dispatch("/traced"));
         break;
       case "/async-timeout":
         req.startAsync().setTimeout(300);
