@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@code /async}: goes asynchronous, calls {@link TracedWork#work} on another thread (the
  *       library's own way of running async work), writes {@code async} and completes</li>
  *   <li>{@code /async-dispatch}: goes asynchronous and, from another thread, dispatches to {@code /traced}</li>
+ *   <li>{@code /async-dispatch-now}: goes asynchronous and dispatches to {@code /traced} before returning</li>
  *   <li>{@code /async-timeout}: goes asynchronous with a 300 ms timeout and never completes</li>
  *   <li>any other path: 404</li>
  * </ul>
@@ -213,6 +214,16 @@ public abstract class HttpServerSuite {
     assertTrue(AgentSpans.isChildOf(AgentSpans.span(spans, WORK_SPAN), server),
         "the dispatched request runs in the original request's context");
     assertEquals("/async-dispatch", AgentSpans.attribute(server, "url.path"));
+    assertEquals(1, serverSpans(spans).size());
+
+    AgentSpans.clear();
+    assertEquals("TRACED", send(request("/async-dispatch-now")).body());
+    spans = await(s -> has(s, "GET /async-dispatch-now") && has(s, WORK_SPAN));
+    server = AgentSpans.span(spans, "GET /async-dispatch-now");
+    Span work = AgentSpans.span(spans, WORK_SPAN);
+    assertTrue(AgentSpans.isChildOf(work, server));
+    assertTrue(server.getEndTimeUnixNano() >= work.getEndTimeUnixNano(),
+        "a dispatch pending when the handler returns still belongs to the request");
     assertEquals(1, serverSpans(spans).size());
   }
 

@@ -1,6 +1,7 @@
 package dev.clew.instrumentation.servlet.jakarta;
 
 import dev.clew.core.context.Context;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletResponse;
@@ -21,13 +22,25 @@ final class ServletAsyncListener implements AsyncListener {
     this.response = response;
   }
 
-  /** Registers a listener for this request once; later async cycles re-register it in {@link #onStartAsync}. */
-  static void attach(HttpServletRequest request, HttpServletResponse response, Context context) {
-    if (request.getAttribute(ServletTracer.LISTENER_ATTRIBUTE) != null) {
-      return;
+  /** The listener of this request, registered on its first async cycle; later cycles re-register it in {@link #onStartAsync}. */
+  static ServletAsyncListener attach(HttpServletRequest request, AsyncContext asyncContext, Context context) {
+    Object existing = request.getAttribute(ServletTracer.LISTENER_ATTRIBUTE);
+    if (existing instanceof ServletAsyncListener) {
+      return (ServletAsyncListener) existing;
     }
-    request.setAttribute(ServletTracer.LISTENER_ATTRIBUTE, Boolean.TRUE);
-    request.getAsyncContext().addListener(new ServletAsyncListener(context, response), request, response);
+    ServletResponse response = asyncContext.getResponse();
+    ServletAsyncListener listener = new ServletAsyncListener(context,
+        response instanceof HttpServletResponse ? (HttpServletResponse) response : null);
+    request.setAttribute(ServletTracer.LISTENER_ATTRIBUTE, listener);
+    asyncContext.addListener(listener);
+    return listener;
+  }
+
+  /** Remembers a throwable that escaped a filter or servlet of this request, for the end of the span. */
+  void failed(Throwable thrown) {
+    if (thrown != null) {
+      error = thrown;
+    }
   }
 
   @Override
@@ -36,7 +49,7 @@ final class ServletAsyncListener implements AsyncListener {
       return;
     }
     HttpServletResponse res = responseOf(event);
-    int status = res.getStatus();
+    int status = res == null ? 0 : res.getStatus();
     ServletTracer.TRACER.end(context, res, status, error, timedOut ? "timeout" : null);
   }
 
@@ -54,7 +67,7 @@ final class ServletAsyncListener implements AsyncListener {
 
   @Override
   public void onStartAsync(AsyncEvent event) {
-    event.getAsyncContext().addListener(this, event.getSuppliedRequest(), event.getSuppliedResponse());
+    event.getAsyncContext().addListener(this); // a new async cycle starts with no listeners
   }
 
   private HttpServletResponse responseOf(AsyncEvent event) {

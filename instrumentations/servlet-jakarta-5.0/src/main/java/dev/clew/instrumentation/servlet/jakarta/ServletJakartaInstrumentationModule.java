@@ -19,7 +19,8 @@ public final class ServletJakartaInstrumentationModule extends InstrumentationMo
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
-    return Arrays.<TypeInstrumentation>asList(new ServletInstrumentation(), new AsyncContextInstrumentation());
+    return Arrays.<TypeInstrumentation>asList(new ServletInstrumentation(), new StartAsyncInstrumentation(),
+        new AsyncContextInstrumentation());
   }
 
   @Override

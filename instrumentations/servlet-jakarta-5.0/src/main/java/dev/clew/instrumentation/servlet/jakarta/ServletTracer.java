@@ -4,6 +4,7 @@ import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ServletTracer {
   /** Request attribute holding the request's {@link Context}; a core type, so every class loader reads it. */
   static final String CONTEXT_ATTRIBUTE = "dev.clew.servlet.context";
-  /** Request attribute set once an {@link ServletAsyncListener} owns the end of the span. */
+  /** Request attribute holding the {@link ServletAsyncListener} that ends the span once the request went async. */
   static final String LISTENER_ATTRIBUTE = "dev.clew.servlet.async-listener";
 
   static final HttpServerTracer<HttpServletRequest, HttpServletResponse> TRACER =
@@ -75,21 +76,35 @@ public final class ServletTracer {
     call.scope.close();
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    if (request.isAsyncStarted()) {
-      if (thrown != null) {
-        call.context.span().recordException(thrown);
-      }
-      ServletAsyncListener.attach(request, response, call.context);
+    Object listener = request.getAttribute(LISTENER_ATTRIBUTE);
+    if (listener instanceof ServletAsyncListener) {
+      ((ServletAsyncListener) listener).failed(thrown); // the request went async: its completion ends the span
       return;
     }
-    if (!call.owner || request.getAttribute(LISTENER_ATTRIBUTE) != null) {
-      return; // the listener or the outermost call ends the span
+    if (request.isAsyncStarted()) { // startAsync on a request type we did not see
+      try {
+        ServletAsyncListener.attach(request, request.getAsyncContext(), call.context).failed(thrown);
+        return;
+      } catch (IllegalStateException dispatchedMeanwhile) {
+        // no async context any more: end the span now
+      }
+    }
+    if (!call.owner) {
+      return; // nested call: the outermost one ends the span
     }
     int status = response.getStatus();
     if (thrown != null && status < 400) {
       status = 500; // the container turns the exception into a 500 after we return
     }
     TRACER.end(call.context, response, status, thrown);
+  }
+
+  /** After {@code startAsync}: a listener now owns the end of the request's span. */
+  public static void startedAsync(ServletRequest request, AsyncContext asyncContext) {
+    Object context = request.getAttribute(CONTEXT_ATTRIBUTE);
+    if (asyncContext != null && context instanceof Context && request instanceof HttpServletRequest) {
+      ServletAsyncListener.attach((HttpServletRequest) request, asyncContext, (Context) context);
+    }
   }
 
   /** The task with the current context, when there is a span to carry. */

@@ -28,6 +28,6 @@ final class AsyncContextInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
-        "dev.clew.instrumentation.servlet.javax.AsyncStartAdvice");
+        "dev.clew.instrumentation.servlet.javax.AsyncContextStartAdvice");
   }
 }

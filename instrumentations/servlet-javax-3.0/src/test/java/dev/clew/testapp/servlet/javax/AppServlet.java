@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 public class AppServlet extends HttpServlet {
   /** The mappings this servlet is registered under; {@code /} makes it the default (404) servlet. */
   public static final String[] MAPPINGS = {"/hello", "/users/*", "/forward", "/include", "/traced", "/boom",
-      "/status/*", "/async", "/async-dispatch", "/async-timeout", "/"};
+      "/status/*", "/async", "/async-dispatch", "/async-dispatch-now", "/async-timeout", "/"};
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -57,6 +57,9 @@ public class AppServlet extends HttpServlet {
       case "/async-dispatch":
         AsyncContext dispatching = req.startAsync();
         dispatching.start(() -> dispatching.dispatch("/traced"));
+        break;
+      case "/async-dispatch-now":
+        req.startAsync().dispatch("/traced"); // runs after this method returns
         break;
       case "/async-timeout":
         req.startAsync().setTimeout(300);

@@ -1,10 +1,10 @@
-package dev.clew.instrumentation.servlet.javax;
+package dev.clew.instrumentation.servlet.jakarta;
 
 import net.bytebuddy.asm.Advice;
 
 /** Hands the request's context to the task given to {@code AsyncContext.start}. */
-public final class AsyncStartAdvice {
-  private AsyncStartAdvice() {}
+public final class AsyncContextStartAdvice {
+  private AsyncContextStartAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(0))
