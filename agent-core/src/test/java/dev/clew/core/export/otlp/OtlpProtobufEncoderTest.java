@@ -11,6 +11,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -121,5 +122,8 @@ class OtlpProtobufEncoderTest {
     assertEquals(OtlpReference.request(many), ExportTraceServiceRequest.parseFrom(encoder.encode(many)));
     assertEquals(OtlpReference.request(spans), ExportTraceServiceRequest.parseFrom(encoder.encode(spans)));
     assertEquals(0, encoder.encode(Collections.emptyList()).length);
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    assertEquals(encoder.encode(spans).length, encoder.encode(spans, streamed));
+    assertArrayEquals(encoder.encode(spans), streamed.toByteArray());
   }
 }
