@@ -29,31 +29,11 @@ final class ServletRequestAdapter implements HttpServerAdapter<HttpServletReques
       return null;
     }
     try {
-      return routeFromMapping(request);
+      return Servlet4Mapping.route(request);
     } catch (LinkageError servlet3) {
       hasMapping = false;
       return null;
     }
-  }
-
-  private static String routeFromMapping(HttpServletRequest request) {
-    HttpServletMapping mapping = request.getHttpServletMapping();
-    MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
-    if (match == null) {
-      return null;
-    }
-    String contextPath = request.getContextPath();
-    String pattern = mapping.getPattern();
-    if (match == MappingMatch.CONTEXT_ROOT) {
-      return contextPath + "/";
-    }
-    if (match == MappingMatch.DEFAULT) {
-      return contextPath + "/*";
-    }
-    if (match == MappingMatch.EXTENSION) {
-      return contextPath + "/" + pattern;
-    }
-    return pattern == null ? null : contextPath + pattern; // EXACT or PATH: a configured pattern, not the raw path
   }
 
   @Override
@@ -125,5 +105,28 @@ final class ServletRequestAdapter implements HttpServerAdapter<HttpServletReques
   public List<String> responseHeaders(HttpServletResponse response, String name) {
     Collection<String> values = response.getHeaders(name);
     return values == null || values.isEmpty() ? Collections.<String>emptyList() : new ArrayList<>(values);
+  }
+
+  /** Servlet 4.0 types live here so that a 3.x container fails only when this class loads, not the adapter. */
+  private static final class Servlet4Mapping {
+    static String route(HttpServletRequest request) {
+      HttpServletMapping mapping = request.getHttpServletMapping();
+      MappingMatch match = mapping == null ? null : mapping.getMappingMatch();
+      if (match == null) {
+        return null;
+      }
+      String contextPath = request.getContextPath();
+      String pattern = mapping.getPattern();
+      if (match == MappingMatch.CONTEXT_ROOT) {
+        return contextPath + "/";
+      }
+      if (match == MappingMatch.DEFAULT) {
+        return contextPath + "/*";
+      }
+      if (match == MappingMatch.EXTENSION) {
+        return contextPath + "/" + pattern;
+      }
+      return pattern == null ? null : contextPath + pattern; // EXACT or PATH: a configured pattern, not the raw path
+    }
   }
 }
