@@ -37,10 +37,19 @@ public final class ServletOverheadBenchmark {
       run(client, request, requests);
       long elapsed = System.nanoTime() - begin;
       System.out.printf("%d requests, mean %.1f us/request (agent %s)%n", requests, elapsed / 1000.0 / requests,
-          System.getProperty("clew.agent.classpath") != null ? "on" : "off");
+          agentAttached() ? "on" : "off");
     } finally {
       server.stop();
     }
+  }
+
+  private static boolean agentAttached() {
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-javaagent:")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void run(HttpClient client, HttpRequest request, int n) throws Exception {
