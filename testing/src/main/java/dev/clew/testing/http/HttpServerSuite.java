@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * OTLP). A subclass starts a real server, with the module's test configuration
  * ({@code -Dclew.trace.methods=dev.clew.testing.http.TracedWork[work]},
  * {@code otel.instrumentation.http.server.capture-request-headers=X-Custom},
- * {@code ...capture-response-headers=X-Reply}, {@code clew.servlet.traceresponse=true} or its
- * equivalent), serving at the context root, behind two filters (or the library's equivalent) that see
+ * {@code ...capture-response-headers=X-Reply}, {@code otel.propagators=tracecontext,baggage,b3multi,jaeger},
+ * {@code clew.servlet.traceresponse=true} or its equivalent), serving at the context root, behind two filters (or the library's equivalent) that see
  * every request:
  * <ul>
  *   <li>{@code /hello} (route {@code /hello}): 200, body {@code hello}, response header {@code X-Reply: yes}</li>
@@ -133,6 +133,23 @@ public abstract class HttpServerSuite {
     assertEquals(traceId, AgentSpans.traceId(server));
     assertEquals(parentId, AgentSpans.parentSpanId(server));
     assertEquals("vendor=one", server.getTraceState());
+  }
+
+  @Test
+  void incomingB3AndJaegerHeadersAreJoined() throws Exception {
+    String traceId = "463ac35c9f6413ad48485a3953bb6124";
+    String parentId = "a2fb4a1d1a96d312";
+    send(request("/hello").header("X-B3-TraceId", traceId).header("X-B3-SpanId", parentId)
+        .header("X-B3-Sampled", "1"));
+    Span server = onlyServerSpan("GET /hello");
+    assertEquals(traceId, AgentSpans.traceId(server));
+    assertEquals(parentId, AgentSpans.parentSpanId(server));
+
+    AgentSpans.clear();
+    send(request("/hello").header("uber-trace-id", traceId + ":" + parentId + ":0:1"));
+    server = onlyServerSpan("GET /hello");
+    assertEquals(traceId, AgentSpans.traceId(server));
+    assertEquals(parentId, AgentSpans.parentSpanId(server));
   }
 
   @Test
