@@ -46,12 +46,12 @@ public final class HttpServerTracer<REQ, RES> {
   }
 
   /**
-   * Starts the SERVER span of {@code request} as a child of the context its headers carry (else a new
-   * trace); {@code route} may be null. Returns the context holding the span, for the caller to make
+   * Starts the SERVER span of {@code request} as a child of the context its headers carry, else of the
+   * current context (on a server thread: none, so a new trace); {@code route} may be null. Returns the context holding the span, for the caller to make
    * current and to hand to {@link #end}.
    */
   public Context start(REQ request, String route) {
-    Context parent = TracerProvider.global().propagator().extract(Context.root(), request, getter);
+    Context parent = TracerProvider.global().propagator().extract(Context.current(), request, getter);
     Span span = TracerProvider.global().tracer(scopeName)
         .spanBuilder(HttpCommon.spanName(adapter.method(request), route))
         .setSpanKind(SpanKind.SERVER)
