@@ -2,6 +2,7 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.export.console.ConsoleSpanExporter;
+import dev.clew.core.export.memory.InMemorySpanSink;
 import dev.clew.core.log.AgentLog;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +36,9 @@ public final class SpanExporters {
             processors.add(p);
           }
       }
+    }
+    if (config.getBoolean("clew.testing.sink", false)) {
+      processors.add(new InMemorySpanSink());
     }
     return processors;
   }
