@@ -11,12 +11,15 @@ public final class SqlQuery {
   private final String operation;
   private final String collection;
   private final String storedProcedure;
+  private final String summary;
 
   SqlQuery(String text, String operation, String collection, String storedProcedure) {
     this.text = text;
     this.operation = operation;
     this.collection = collection;
     this.storedProcedure = storedProcedure;
+    String target = collection != null ? collection : storedProcedure;
+    this.summary = operation == null ? null : target == null ? operation : operation + " " + target;
   }
 
   public String text() {
@@ -36,6 +39,14 @@ public final class SqlQuery {
   /** The procedure of a {@code CALL}/{@code EXEC}; null otherwise. */
   public String storedProcedure() {
     return storedProcedure;
+  }
+
+  /**
+   * {@code operation target} ({@code SELECT orders}, {@code CALL refresh}), the operation alone, or null:
+   * the span name database conventions ask for, computed once per query rather than per span.
+   */
+  public String summary() {
+    return summary;
   }
 
   @Override

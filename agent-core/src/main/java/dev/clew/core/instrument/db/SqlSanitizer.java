@@ -1,5 +1,7 @@
 package dev.clew.core.instrument.db;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,15 +21,13 @@ public final class SqlSanitizer {
 
   private final boolean enabled;
   private final int maxLength;
-  private final ConcurrentHashMap<String, SqlQuery>[] caches;
+  private final List<ConcurrentHashMap<String, SqlQuery>> caches = new ArrayList<>();
 
-  @SuppressWarnings("unchecked")
   public SqlSanitizer(boolean enabled, int maxLength) {
     this.enabled = enabled;
     this.maxLength = maxLength > 0 ? maxLength : DEFAULT_MAX_LENGTH;
-    this.caches = new ConcurrentHashMap[SqlDialect.values().length];
-    for (int d = 0; d < caches.length; d++) {
-      caches[d] = new ConcurrentHashMap<>();
+    for (int d = 0; d < SqlDialect.values().length; d++) {
+      caches.add(new ConcurrentHashMap<String, SqlQuery>());
     }
   }
 
@@ -48,7 +48,7 @@ public final class SqlSanitizer {
     if (sql.length() > CACHEABLE_LENGTH) {
       return SqlLexer.scan(sql, d, enabled, maxLength);
     }
-    ConcurrentHashMap<String, SqlQuery> cache = caches[d.ordinal()];
+    ConcurrentHashMap<String, SqlQuery> cache = caches.get(d.ordinal());
     SqlQuery q = cache.get(sql);
     if (q == null) {
       q = SqlLexer.scan(sql, d, enabled, maxLength);
@@ -58,5 +58,47 @@ public final class SqlSanitizer {
       cache.put(sql, q);
     }
     return q;
+  }
+
+  /**
+   * One query for a batch of statements: their texts joined with {@code "; "} (the text once when they
+   * are all equal), and the operation, collection and procedure they share, if they share one.
+   */
+  public SqlQuery sanitizeBatch(List<String> statements, SqlDialect dialect) {
+    int count = statements == null ? 0 : statements.size();
+    if (count == 0) {
+      return null;
+    }
+    SqlQuery first = sanitize(statements.get(0), dialect);
+    if (count == 1 || first == null) {
+      return first;
+    }
+    String operation = first.operation();
+    String collection = first.collection();
+    String procedure = first.storedProcedure();
+    StringBuilder text = new StringBuilder(first.text());
+    boolean allSameText = true;
+    for (int i = 1; i < count; i++) {
+      SqlQuery q = sanitize(statements.get(i), dialect);
+      if (q == null) {
+        continue;
+      }
+      operation = same(operation, q.operation());
+      collection = same(collection, q.collection());
+      procedure = same(procedure, q.storedProcedure());
+      if (!q.text().equals(first.text())) {
+        allSameText = false;
+      }
+      if (text.length() <= maxLength) {
+        text.append("; ").append(q.text());
+      }
+    }
+    String joined = allSameText ? first.text() : text.length() > maxLength ? text.substring(0, maxLength)
+        : text.toString();
+    return new SqlQuery(joined, operation, collection, procedure);
+  }
+
+  private static String same(String a, String b) {
+    return a != null && a.equals(b) ? a : null;
   }
 }

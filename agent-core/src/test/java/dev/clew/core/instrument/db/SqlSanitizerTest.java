@@ -147,6 +147,20 @@ class SqlSanitizerTest {
     assertEquals("SELECT a FROM t WHERE b = ?", sanitizer.sanitize(sql, SqlDialect.MYSQL).text());
   }
 
+  @Test
+  void aBatchSharesOperationAndCollectionOnlyWhenAllStatementsDo() {
+    SqlQuery same = sanitizer.sanitize("INSERT INTO t VALUES (1)", null);
+    SqlQuery batch = sanitizer.sanitizeBatch(java.util.Arrays.asList("INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"),
+        null);
+    assertEquals(same.text(), batch.text());
+    assertEquals("INSERT t", batch.summary());
+    SqlQuery mixed = sanitizer.sanitizeBatch(java.util.Arrays.asList("INSERT INTO t VALUES (1)", "DELETE FROM t WHERE a = 'x'"),
+        null);
+    assertEquals("INSERT INTO t VALUES (?); DELETE FROM t WHERE a = ?", mixed.text());
+    assertNull(mixed.operation());
+    assertEquals("t", mixed.collection());
+  }
+
   /** Property: whatever literals a generated query holds, none of their content reaches the output. */
   @Test
   void noLiteralOfAGeneratedQuerySurvives() {
