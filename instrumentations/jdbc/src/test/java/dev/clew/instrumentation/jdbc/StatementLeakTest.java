@@ -30,7 +30,7 @@ class StatementLeakTest {
     long start = System.nanoTime();
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:leak", "sa", "")) {
       for (int i = 0; i < STATEMENTS; i++) {
-        PreparedStatement ps = c.prepareStatement("SELECT ? FROM DUAL WHERE 1 = " + (i % 100));
+        PreparedStatement ps = c.prepareStatement("SELECT ? FROM DUAL");
         if (i % 100_000 == 0) {
           peak = Math.max(peak, agentCount("trackedStatements"));
         }
