@@ -1,16 +1,13 @@
 package dev.clew.instrumentation.jdbc;
 
 import dev.clew.bootstrap.AdviceErrors;
-import dev.clew.core.context.Context;
-import dev.clew.core.context.Scope;
+import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.instrument.CallDepth;
 import dev.clew.core.instrument.WeakIdentityMap;
 import dev.clew.core.instrument.db.SqlQuery;
 import dev.clew.core.instrument.db.SqlSanitizer;
-import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
-import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.TracerProvider;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -36,17 +33,6 @@ public final class JdbcTracer {
     sanitizer = configured;
   }
 
-  /** What enter hands to exit: the span and the scope that made it current. */
-  static final class Call {
-    final Span span;
-    final Scope scope;
-
-    Call(Span span, Scope scope) {
-      this.span = span;
-      this.scope = scope;
-    }
-  }
-
   public static void onPrepare(String sql, Statement statement) {
     if (sql != null && statement != null) {
       STATEMENTS.put(statement, new JdbcStatementState(sql));
@@ -66,6 +52,10 @@ public final class JdbcTracer {
     if (state != null) {
       state.clearBatch();
     }
+  }
+
+  public static void onClose(Statement statement) {
+    STATEMENTS.remove(statement);
   }
 
   /** {@code execute*(sql, ...)} of a Statement, or {@code execute*()} of a prepared statement when sql is null. */
@@ -136,8 +126,7 @@ public final class JdbcTracer {
         .spanBuilder(JdbcAttributes.spanName(summary, info))
         .setSpanKind(SpanKind.CLIENT);
     JdbcAttributes.onStart(builder, info, query, operation, batchSize);
-    Span span = builder.startSpan();
-    return new Call(span, Context.current().with(span).makeCurrent());
+    return ActiveSpan.start(builder.startSpan());
   }
 
   public static void end(Object call, Throwable thrown) {
@@ -145,17 +134,13 @@ public final class JdbcTracer {
       return; // enter did not run
     }
     DEPTH.decrementAndGet();
-    if (!(call instanceof Call)) {
-      return;
+    if (call instanceof ActiveSpan) {
+      ActiveSpan active = (ActiveSpan) call;
+      if (thrown != null) {
+        JdbcAttributes.onError(active.span(), thrown);
+      }
+      active.end(thrown);
     }
-    Call c = (Call) call;
-    c.scope.close();
-    if (thrown != null) {
-      JdbcAttributes.onError(c.span, thrown);
-      c.span.recordException(thrown);
-      c.span.setStatus(StatusCode.ERROR, thrown.getMessage());
-    }
-    c.span.end();
   }
 
   private static Connection connectionOf(Statement statement) {

@@ -34,5 +34,6 @@ final class StatementInstrumentation implements TypeInstrumentation {
         "dev.clew.instrumentation.jdbc.AddBatchAdvice");
     target.applyAdvice(body.and(named("clearBatch")).and(takesArguments(0)),
         "dev.clew.instrumentation.jdbc.ClearBatchAdvice");
+    target.applyAdvice(body.and(named("close")).and(takesArguments(0)), "dev.clew.instrumentation.jdbc.CloseAdvice");
   }
 }

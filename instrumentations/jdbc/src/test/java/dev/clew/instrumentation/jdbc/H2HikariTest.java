@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,11 +12,7 @@ class H2HikariTest extends H2Test {
 
   @BeforeAll
   static void startPool() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(URL);
-    config.setUsername("sa");
-    config.setMaximumPoolSize(2);
-    pool = new HikariDataSource(config);
+    pool = HikariPools.start(URL, "sa", "");
   }
 
   @AfterAll

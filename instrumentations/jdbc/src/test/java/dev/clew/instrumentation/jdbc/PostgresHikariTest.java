@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,12 +12,7 @@ class PostgresHikariTest extends PostgresTest {
 
   @BeforeAll
   static void startPool() {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url());
-    config.setUsername("postgres");
-    config.setPassword("postgres");
-    config.setMaximumPoolSize(2);
-    pool = new HikariDataSource(config);
+    pool = HikariPools.start(url(), "postgres", "postgres");
   }
 
   @AfterAll
