@@ -3,20 +3,22 @@ package dev.clew.core;
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.config.Config;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
+import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.sampling.Samplers;
+import dev.clew.core.sampling.TailSamplingProcessor;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
 import dev.clew.core.trace.TracerProvider;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class AgentStarter {
 
   public static TracerProvider createTracerProvider(Config config) {
     ExportStats stats = new ExportStats();
-    List<SpanProcessor> processors = SpanExporters.processorsFromConfig(config, stats);
+    List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
+        SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
         processors, Propagators.fromConfig(config), stats);
   }
@@ -74,7 +77,7 @@ public final class AgentStarter {
       }
     }
     if (!extensions.isEmpty()) {
-      ClassLoader extLoader = new URLClassLoader(extensions.toArray(new URL[0]), agentLoader);
+      ClassLoader extLoader = new ExtensionClassLoader(extensions.toArray(new URL[0]), agentLoader);
       addModules(ServiceLoader.load(InstrumentationModule.class, extLoader), modules);
     }
     return modules;
@@ -101,10 +104,28 @@ public final class AgentStarter {
     long timeout = config.getMillis("clew.shutdown.timeout", 5000);
     Thread hook = new Thread(() -> {
       provider.shutdown(timeout);
-      String line = "clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count();
-      AgentLog.debug(line);
+      ExportStats stats = provider.stats();
+      String line = "clew: " + stats + ", advice errors=" + AdviceErrors.count();
+      if (stats.droppedCount() > 0 || stats.failedCount() > 0) {
+        AgentLog.info(line);
+      } else {
+        AgentLog.debug(line);
+      }
     }, "clew-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
+    if (AgentLog.isDebug()) {
+      long every = config.getMillis("clew.debug.stats.interval", 60_000);
+      new ExportThread(() -> {
+        while (true) {
+          try {
+            Thread.sleep(Math.max(1000, every));
+          } catch (InterruptedException e) {
+            return;
+          }
+          AgentLog.debug("clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count());
+        }
+      }, "clew-stats").start();
+    }
   }
 }

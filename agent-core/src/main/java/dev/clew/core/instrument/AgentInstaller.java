@@ -35,6 +35,7 @@ public final class AgentInstaller {
 
   public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
+    long begin = System.nanoTime();
     AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
     IndyBootstrap.setResolver(dispatcher);
 
@@ -49,7 +50,7 @@ public final class AgentInstaller {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new Listener())
         .ignore(ignored())
@@ -73,7 +74,7 @@ public final class AgentInstaller {
         List<Object[]> advices = new ArrayList<>();
         type.transform((methods, adviceClass) -> advices.add(new Object[] {methods, adviceClass}));
         AgentBuilder.Transformer.ForAdvice forAdvice = new AgentBuilder.Transformer.ForAdvice(mapping)
-            .include(agentLoader)
+            .include(module.getClass().getClassLoader())
             .withExceptionHandler(countErrors);
         for (Object[] a : advices) {
           @SuppressWarnings("unchecked")
@@ -87,8 +88,10 @@ public final class AgentInstaller {
       }
       installed.add(module.name());
     }
+    long built = System.nanoTime();
     builder.installOn(inst);
-    AgentLog.debug("instrumentations installed: " + installed);
+    AgentLog.debug("instrumentations installed: " + installed + " (agent built in " + (built - begin) / 1_000_000
+        + " ms, installed and matched loaded classes in " + (System.nanoTime() - built) / 1_000_000 + " ms)");
   }
 
   /** Never instrumented: the agent itself, Byte Buddy, reflection and lambda plumbing. */

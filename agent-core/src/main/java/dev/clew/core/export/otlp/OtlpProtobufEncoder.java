@@ -7,6 +7,8 @@ import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanData;
 import dev.clew.core.trace.SpanEvent;
 import dev.clew.core.trace.SpanLink;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -33,23 +35,53 @@ public final class OtlpProtobufEncoder {
   private int cursor;
   private final SpanGroups groups = new SpanGroups();
 
+  private byte[] scratch = new byte[0];
+
   /** The encoded request; an empty request (zero bytes) for no spans. */
   public byte[] encode(Collection<? extends SpanData> spans) {
     groups.group(spans);
     try {
-      sizeCount = 0;
-      int total = sizeRequest();
+      int total = computeSizes();
       byte[] result = new byte[total];
-      out.reset(result);
-      cursor = 0;
-      writeRequest();
-      if (out.pos != total || cursor != sizeCount) {
-        throw new IllegalStateException("OTLP encoding size mismatch: " + out.pos + " of " + total);
-      }
-      out.reset(null);
+      write(result, total);
       return result;
     } finally {
       groups.release();
+    }
+  }
+
+  /**
+   * Writes the encoded request to {@code sink} through a buffer kept for the next batch, so a sender
+   * that streams (e.g. through gzip) allocates nothing per batch here. Returns the number of bytes.
+   */
+  public int encode(Collection<? extends SpanData> spans, OutputStream sink) throws IOException {
+    groups.group(spans);
+    try {
+      int total = computeSizes();
+      if (scratch.length < total) {
+        scratch = new byte[Math.max(total, scratch.length * 2)];
+      }
+      write(scratch, total);
+      sink.write(scratch, 0, total);
+      return total;
+    } finally {
+      groups.release();
+    }
+  }
+
+  private int computeSizes() {
+    sizeCount = 0;
+    return sizeRequest();
+  }
+
+  private void write(byte[] target, int total) {
+    out.reset(target);
+    cursor = 0;
+    writeRequest();
+    int written = out.pos;
+    out.reset(null);
+    if (written != total || cursor != sizeCount) { // a span changed between the passes, or a bug
+      throw new IllegalStateException("OTLP encoding size mismatch: " + written + " of " + total + " bytes");
     }
   }
 

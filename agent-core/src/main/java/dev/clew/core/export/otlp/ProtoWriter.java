@@ -80,14 +80,13 @@ final class ProtoWriter {
     byte[] b = buf;
     int p = pos;
     int n = s.length();
-    if (utf8Len == n) {
-      for (int i = 0; i < n; i++) {
-        b[p++] = (byte) s.charAt(i);
+    int i = 0;
+    if (utf8Len == n) { // ASCII, unless it holds lone surrogates (also one byte each)
+      for (char c; i < n && (c = s.charAt(i)) < 0x80; i++) {
+        b[p++] = (byte) c;
       }
-      pos = p;
-      return;
     }
-    for (int i = 0; i < n; i++) {
+    for (; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         b[p++] = (byte) c;
