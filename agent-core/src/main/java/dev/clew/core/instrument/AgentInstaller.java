@@ -102,8 +102,9 @@ public final class AgentInstaller {
         .or(nameStartsWith("jdk.internal.reflect."))
         .or(nameStartsWith("java.lang.invoke."))
         .or(nameStartsWith("com.sun.proxy."))
+        .or(nameStartsWith("jdk.proxy")) // JDK 16+ dynamic proxies: no class file to describe them from
         .or(nameContains("$$Lambda"))
-        .or(nameContains("$ByteBuddy$"))
+        .or(nameContains("$ByteBuddy")) // also Byte Buddy's injected ClassLoader$ByteBuddyAccessor
         .or(isSynthetic());
   }
 
