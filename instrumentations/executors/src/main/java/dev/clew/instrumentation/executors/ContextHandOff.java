@@ -34,6 +34,9 @@ public final class ContextHandOff {
   /** Worker threads created by a pool belong to the pool, not to the task that made it grow. */
   private static final CallDepth WORKER_CREATION = CallDepth.forFamily("executors-worker-creation");
 
+  /** Inside submit/invokeAll/invokeAny/schedule* of an excluded executor: its FutureTasks take no context. */
+  private static final CallDepth EXCLUDED_SUBMISSION = CallDepth.forFamily("executors-excluded-submission");
+
   private static volatile Set<String> excluded = Collections.emptySet();
 
   private ContextHandOff() {}
@@ -55,7 +58,8 @@ public final class ContextHandOff {
   /** {@code new FutureTask(runnable, result)}, also what submit, invokeAll and schedule create. */
   public static Runnable wrapFutureTask(Runnable task) {
     Context context = Context.current();
-    if (context.isRoot() || task == null || task instanceof ContextRunnable || isAgentTask(task)) {
+    if (context.isRoot() || task == null || task instanceof ContextRunnable || isAgentTask(task)
+        || inExcludedSubmission()) {
       return task;
     }
     return context.wrap(task);
@@ -64,7 +68,8 @@ public final class ContextHandOff {
   /** {@code new FutureTask(callable)}. */
   public static <V> Callable<V> wrapFutureTask(Callable<V> task) {
     Context context = Context.current();
-    if (context.isRoot() || task == null || task instanceof ContextCallable || isAgentTask(task)) {
+    if (context.isRoot() || task == null || task instanceof ContextCallable || isAgentTask(task)
+        || inExcludedSubmission()) {
       return task;
     }
     return context.wrap(task);
@@ -78,6 +83,23 @@ public final class ContextHandOff {
       return task;
     }
     return context.wrap(task);
+  }
+
+  /** Entering submit/invokeAll/invokeAny/schedule* of {@code executor}; true if it is excluded (then call {@link #excludedSubmissionEnds}). */
+  public static boolean submissionStarts(Object executor) {
+    if (isExcluded(executor)) {
+      EXCLUDED_SUBMISSION.getAndIncrement();
+      return true;
+    }
+    return false;
+  }
+
+  public static void excludedSubmissionEnds() {
+    EXCLUDED_SUBMISSION.decrementAndGet();
+  }
+
+  private static boolean inExcludedSubmission() {
+    return !excluded.isEmpty() && EXCLUDED_SUBMISSION.get() > 0;
   }
 
   public static void workerCreationStarts() {

@@ -18,10 +18,15 @@ import net.bytebuddy.matcher.ElementMatcher;
  * and {@code ThreadPoolExecutor.addWorker}, so a worker thread created by a submission does not keep
  * the submitter's context for its whole life. {@code ScheduledThreadPoolExecutor} and
  * {@code submit}/{@code invokeAll}/{@code invokeAny} of every JDK executor create a {@code FutureTask},
- * covered by {@link FutureTaskInstrumentation}.
+ * covered by {@link FutureTaskInstrumentation}; for executors named in {@code clew.executors.exclude}
+ * those methods mark the thread so the FutureTask they create takes no context.
  */
 final class ExecutorInstrumentation implements TypeInstrumentation {
   private static final String THREAD_POOL_EXECUTOR = "java.util.concurrent.ThreadPoolExecutor";
+  private static final String[] SUBMITTING_EXECUTORS = {"java.util.concurrent.AbstractExecutorService",
+      "java.util.concurrent.ScheduledThreadPoolExecutor"};
+  private static final String[] SUBMIT_METHODS = {"submit", "invokeAll", "invokeAny", "schedule",
+      "scheduleAtFixedRate", "scheduleWithFixedDelay"};
 
   private final String[] included;
 
@@ -31,13 +36,16 @@ final class ExecutorInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named(THREAD_POOL_EXECUTOR).or(namedOneOf(included));
+    return named(THREAD_POOL_EXECUTOR).or(namedOneOf(SUBMITTING_EXECUTORS)).or(namedOneOf(included));
   }
 
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(named("execute").and(takesArguments(Runnable.class)).and(not(isAbstract())),
         "dev.clew.instrumentation.executors.advice.ExecuteAdvice");
+    // only matters when clew.executors.exclude names executors: costs one volatile read per call otherwise
+    target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(not(isAbstract())),
+        "dev.clew.instrumentation.executors.advice.ExcludedSubmitAdvice");
     target.applyAdvice(named("addWorker").and(takesArguments(Runnable.class, boolean.class)),
         "dev.clew.instrumentation.executors.advice.AddWorkerAdvice");
   }
