@@ -5,9 +5,11 @@ import dev.clew.bootstrap.CurrentSpanIds;
 import dev.clew.core.config.Config;
 import dev.clew.core.context.CurrentSpanIdsSource;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
+import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
@@ -18,7 +20,6 @@ import dev.clew.core.trace.TracerProvider;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class AgentStarter {
       }
     }
     if (!extensions.isEmpty()) {
-      ClassLoader extLoader = new URLClassLoader(extensions.toArray(new URL[0]), agentLoader);
+      ClassLoader extLoader = new ExtensionClassLoader(extensions.toArray(new URL[0]), agentLoader);
       addModules(ServiceLoader.load(InstrumentationModule.class, extLoader), modules);
     }
     return modules;
@@ -104,10 +105,28 @@ public final class AgentStarter {
     long timeout = config.getMillis("clew.shutdown.timeout", 5000);
     Thread hook = new Thread(() -> {
       provider.shutdown(timeout);
-      String line = "clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count();
-      AgentLog.debug(line);
+      ExportStats stats = provider.stats();
+      String line = "clew: " + stats + ", advice errors=" + AdviceErrors.count();
+      if (stats.droppedCount() > 0 || stats.failedCount() > 0) {
+        AgentLog.info(line);
+      } else {
+        AgentLog.debug(line);
+      }
     }, "clew-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
+    if (AgentLog.isDebug()) {
+      long every = config.getMillis("clew.debug.stats.interval", 60_000);
+      new ExportThread(() -> {
+        while (true) {
+          try {
+            Thread.sleep(Math.max(1000, every));
+          } catch (InterruptedException e) {
+            return;
+          }
+          AgentLog.debug("clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count());
+        }
+      }, "clew-stats").start();
+    }
   }
 }

@@ -49,7 +49,7 @@ public final class AgentInstaller {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new Listener())
         .ignore(ignored())
@@ -73,7 +73,7 @@ public final class AgentInstaller {
         List<Object[]> advices = new ArrayList<>();
         type.transform((methods, adviceClass) -> advices.add(new Object[] {methods, adviceClass}));
         AgentBuilder.Transformer.ForAdvice forAdvice = new AgentBuilder.Transformer.ForAdvice(mapping)
-            .include(agentLoader)
+            .include(module.getClass().getClassLoader())
             .withExceptionHandler(countErrors);
         for (Object[] a : advices) {
           @SuppressWarnings("unchecked")
