@@ -23,7 +23,10 @@ public final class TaskContexts {
     if (task == null || context.isRoot()) {
       return;
     }
-    if (MAP.putIfAbsent(task, context) == context) {
+    // a submission can pass two instrumented methods (externalSubmit then externalPush): the first one wins,
+    // and the count must not grow twice or take() would lose its empty fast path for good
+    if (MAP.get(task) == null) {
+      MAP.put(task, context);
       ATTACHED.incrementAndGet();
     }
   }
