@@ -33,19 +33,19 @@ class LoggingContextListenerTest {
     listener.register();
     try {
       Context outer = TaskContextsTest.withSpan(0xaL);
-      try (Scope a = outer.makeCurrent()) {
-        assertEquals("000000000000000a", listener.mdc.get().get("span_id"));
-        assertEquals("00000000000000010000000000000002", listener.mdc.get().get("trace_id"));
-        assertEquals("01", listener.mdc.get().get("trace_flags"));
-        try (Scope b = TaskContextsTest.withSpan(0xbL).makeCurrent()) {
-          assertEquals("000000000000000b", listener.mdc.get().get("span_id"));
-        }
-        assertEquals("000000000000000a", listener.mdc.get().get("span_id"));
-        int before = listener.writes;
-        try (Scope sameSpan = outer.with(ContextKey.<String>named("baggage"), "x").makeCurrent()) {
-          assertEquals(before, listener.writes, "a change that keeps the span writes nothing");
-        }
-      }
+      Scope a = outer.makeCurrent();
+      assertEquals("000000000000000a", listener.mdc.get().get("span_id"));
+      assertEquals("00000000000000010000000000000002", listener.mdc.get().get("trace_id"));
+      assertEquals("01", listener.mdc.get().get("trace_flags"));
+      Scope b = TaskContextsTest.withSpan(0xbL).makeCurrent();
+      assertEquals("000000000000000b", listener.mdc.get().get("span_id"));
+      b.close();
+      assertEquals("000000000000000a", listener.mdc.get().get("span_id"));
+      int before = listener.writes;
+      Scope sameSpan = outer.with(ContextKey.<String>named("baggage"), "x").makeCurrent();
+      sameSpan.close();
+      assertEquals(before, listener.writes, "a change that keeps the span writes nothing");
+      a.close();
       assertTrue(listener.mdc.get().isEmpty(), "ids left behind: " + listener.mdc.get());
     } finally {
       ContextStorage.get().removeListener(listener);
