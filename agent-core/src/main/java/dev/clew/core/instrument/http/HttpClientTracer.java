@@ -42,6 +42,14 @@ public final class HttpClientTracer<REQ, RES> {
     return parent.get(CLIENT_SPAN) == null;
   }
 
+  /**
+   * A context in which no HTTP client call is traced nor injected; the agent's own exporters send
+   * their requests with it current so exporting never creates spans of its own.
+   */
+  public static Context withoutClientTracing(Context context) {
+    return context.with(CLIENT_SPAN, Span.invalid());
+  }
+
   /** True while a client span made by this class is in the context. */
   public static boolean isInsideClientSpan(Context context) {
     return context.get(CLIENT_SPAN) != null;
