@@ -37,6 +37,14 @@ public final class HttpClientTracer<REQ, RES> {
     this.setter = setter;
   }
 
+  /**
+   * For immutable requests: {@link #start} does not inject, the module calls {@link #inject} with
+   * the builder it sends instead.
+   */
+  public HttpClientTracer(String scopeName, HttpClientAdapter<REQ, RES> adapter) {
+    this(scopeName, adapter, null);
+  }
+
   /** False inside another client's span: the outer client already traces and propagates this call. */
   public boolean shouldStart(Context parent) {
     return parent.get(CLIENT_SPAN) == null;
@@ -68,8 +76,15 @@ public final class HttpClientTracer<REQ, RES> {
     attributes.onStart(builder, request, method);
     Span span = builder.startSpan();
     Context context = parent.with(span).with(CLIENT_SPAN, span);
-    provider.propagator().inject(context, request, setter);
+    if (setter != null) {
+      provider.propagator().inject(context, request, setter);
+    }
     return context;
+  }
+
+  /** Injects a started call's context into a carrier other than the request, e.g. its builder. */
+  public <C> void inject(Context context, C carrier, TextMapSetter<C> carrierSetter) {
+    TracerProvider.global().propagator().inject(context, carrier, carrierSetter);
   }
 
   /** Ends the span of {@code context} with the response (may be null) or the failure (may be null). */
