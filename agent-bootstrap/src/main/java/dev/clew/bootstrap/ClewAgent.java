@@ -4,6 +4,7 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.net.URLDecoder;
+import java.util.Enumeration;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -44,14 +45,35 @@ public final class ClewAgent {
     }
   }
 
-  /** The jar this class came from, found through its class resource (no protection domain: security managers). */
+  /**
+   * The agent jar: a jar holding this class and the agent's internals under {@code inst/} (or, for module
+   * tests, any jar holding this class when {@code clew.agent.classpath} names the internals). Found through
+   * class resources, not the protection domain (security managers), and robust to a copy of the bootstrap
+   * classes on the application's class path.
+   */
   private static File agentJar() throws Exception {
-    URL url = ClewAgent.class.getResource("ClewAgent.class");
-    if (url == null || !"jar".equals(url.getProtocol())) {
-      throw new IllegalStateException("clew agent classes are not in a jar: " + url);
+    boolean exploded = System.getProperty("clew.agent.classpath") != null;
+    File fallback = null;
+    Enumeration<URL> urls = ClassLoader.getSystemClassLoader().getResources("dev/clew/bootstrap/ClewAgent.class");
+    while (urls.hasMoreElements()) {
+      URL url = urls.nextElement();
+      if (!"jar".equals(url.getProtocol())) {
+        continue;
+      }
+      String path = url.getPath(); // file:/path/clew-agent.jar!/dev/clew/bootstrap/ClewAgent.class
+      File jar = new File(new URL(URLDecoder.decode(path.substring(0, path.indexOf("!/")), "UTF-8")).toURI());
+      try (JarFile f = new JarFile(jar, false)) {
+        if (f.getEntry("inst/") != null || f.getEntry("inst/dev/clew/core/AgentStarter.classdata") != null) {
+          return jar;
+        }
+      }
+      if (fallback == null) {
+        fallback = jar;
+      }
     }
-    String path = url.getPath(); // file:/path/clew-agent.jar!/dev/clew/bootstrap/ClewAgent.class
-    int bang = path.indexOf("!/");
-    return new File(new URL(URLDecoder.decode(path.substring(0, bang), "UTF-8")).toURI());
+    if (exploded && fallback != null) {
+      return fallback;
+    }
+    throw new IllegalStateException("cannot find the clew agent jar (a jar with the agent's inst/ directory)");
   }
 }

@@ -3,9 +3,11 @@ package dev.clew.core;
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.config.Config;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
+import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
@@ -16,7 +18,6 @@ import dev.clew.core.trace.TracerProvider;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class AgentStarter {
       }
     }
     if (!extensions.isEmpty()) {
-      ClassLoader extLoader = new URLClassLoader(extensions.toArray(new URL[0]), agentLoader);
+      ClassLoader extLoader = new ExtensionClassLoader(extensions.toArray(new URL[0]), agentLoader);
       addModules(ServiceLoader.load(InstrumentationModule.class, extLoader), modules);
     }
     return modules;
@@ -101,10 +102,28 @@ public final class AgentStarter {
     long timeout = config.getMillis("clew.shutdown.timeout", 5000);
     Thread hook = new Thread(() -> {
       provider.shutdown(timeout);
-      String line = "clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count();
-      AgentLog.debug(line);
+      ExportStats stats = provider.stats();
+      String line = "clew: " + stats + ", advice errors=" + AdviceErrors.count();
+      if (stats.droppedCount() > 0 || stats.failedCount() > 0) {
+        AgentLog.info(line);
+      } else {
+        AgentLog.debug(line);
+      }
     }, "clew-shutdown");
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
+    if (AgentLog.isDebug()) {
+      long every = config.getMillis("clew.debug.stats.interval", 60_000);
+      new ExportThread(() -> {
+        while (true) {
+          try {
+            Thread.sleep(Math.max(1000, every));
+          } catch (InterruptedException e) {
+            return;
+          }
+          AgentLog.debug("clew: " + provider.stats() + ", advice errors=" + AdviceErrors.count());
+        }
+      }, "clew-stats").start();
+    }
   }
 }

@@ -81,8 +81,11 @@ public final class Context {
   /** A runnable that runs {@code r} with this context current; for hand-off to other threads. */
   public Runnable wrap(Runnable r) {
     return () -> {
-      try (Scope ignored = makeCurrent()) {
+      Scope scope = makeCurrent();
+      try {
         r.run();
+      } finally {
+        scope.close();
       }
     };
   }

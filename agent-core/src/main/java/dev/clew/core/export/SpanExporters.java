@@ -2,6 +2,9 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.export.console.ConsoleSpanExporter;
+import dev.clew.core.export.memory.InMemorySpanSink;
+import dev.clew.core.export.otlp.OtlpHttpExporter;
+import dev.clew.core.export.zipkin.ZipkinSpanExporter;
 import dev.clew.core.log.AgentLog;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,18 +39,29 @@ public final class SpanExporters {
           }
       }
     }
+    if (config.getBoolean("clew.testing.sink", false)) {
+      processors.add(new InMemorySpanSink());
+    }
     return processors;
   }
 
-  /** Exporters that arrive with the export issue (otlp, zipkin, file) plug in here. */
+  /** Network exporters, each behind its own batch processor and export worker. */
   private static SpanProcessor networkProcessor(String name, Config config, ExportStats stats) {
-    if ("otlp".equals(name)) {
-      AgentLog.debug("the otlp exporter is not available in this build; spans are not exported");
-      return new SpanProcessor() {
-        @Override
-        public void onEnd(dev.clew.core.trace.RecordingSpan span) {}
-      };
+    SpanExporter exporter;
+    BatchSpanProcessor.Settings batch;
+    switch (name) {
+      case "otlp":
+        batch = BatchSpanProcessor.Settings.fromConfig(config);
+        exporter = OtlpHttpExporter.fromConfig(config, batch.exportTimeoutMillis);
+        break;
+      case "zipkin":
+        batch = BatchSpanProcessor.Settings.fromConfig(config);
+        exporter = ZipkinSpanExporter.fromConfig(config, batch.exportTimeoutMillis);
+        break;
+      default:
+        return null;
     }
-    return null;
+    AgentLog.debug("exporting spans with " + exporter);
+    return new BatchSpanProcessor(exporter, batch, stats);
   }
 }

@@ -18,13 +18,18 @@ final class AdviceClassLoader extends ClassLoader {
   private final WeakReference<ClassLoader> target;
   private final boolean targetIsBootstrap;
   private final ClassLoader agentLoader;
+  private final ClassLoader moduleLoader;
   private final String[] helperPrefixes;
 
-  AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, String[] helperPrefixes) {
+  /**
+   * @param moduleLoader the loader of the module's own classes: the agent loader, or an extension's loader
+   */
+  AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, ClassLoader moduleLoader, String[] helperPrefixes) {
     super(null);
     this.target = new WeakReference<>(target);
     this.targetIsBootstrap = target == null;
     this.agentLoader = agentLoader;
+    this.moduleLoader = moduleLoader;
     this.helperPrefixes = helperPrefixes;
   }
 
@@ -36,7 +41,7 @@ final class AdviceClassLoader extends ClassLoader {
         if (isHelper(name)) {
           c = defineHelper(name);
         } else if (name.startsWith("dev.clew.")) {
-          c = agentLoader.loadClass(name);
+          c = moduleLoader.loadClass(name);
         } else {
           c = fromLibrary(name);
         }
@@ -74,7 +79,7 @@ final class AdviceClassLoader extends ClassLoader {
 
   private Class<?> defineHelper(String name) throws ClassNotFoundException {
     String path = name.replace('.', '/') + ".class";
-    try (InputStream in = agentLoader.getResourceAsStream(path)) {
+    try (InputStream in = moduleLoader.getResourceAsStream(path)) {
       if (in == null) {
         throw new ClassNotFoundException(name);
       }

@@ -65,7 +65,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
         synchronized (m) {
           l = m.forBootstrap;
           if (l == null) {
-            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.helperPrefixes);
+            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
           }
         }
       }
@@ -74,7 +74,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     synchronized (m.byLoader) {
       AdviceClassLoader l = m.byLoader.get(target);
       if (l == null) {
-        l = new AdviceClassLoader(target, agentLoader, m.helperPrefixes);
+        l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
         m.byLoader.put(target, l);
       }
       return l;

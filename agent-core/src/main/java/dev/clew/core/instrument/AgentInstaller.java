@@ -49,7 +49,7 @@ public final class AgentInstaller {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new Listener())
         .ignore(ignored())
@@ -73,7 +73,7 @@ public final class AgentInstaller {
         List<Object[]> advices = new ArrayList<>();
         type.transform((methods, adviceClass) -> advices.add(new Object[] {methods, adviceClass}));
         AgentBuilder.Transformer.ForAdvice forAdvice = new AgentBuilder.Transformer.ForAdvice(mapping)
-            .include(agentLoader)
+            .include(module.getClass().getClassLoader())
             .withExceptionHandler(countErrors);
         for (Object[] a : advices) {
           @SuppressWarnings("unchecked")
@@ -103,8 +103,9 @@ public final class AgentInstaller {
         .or(nameStartsWith("jdk.internal.reflect."))
         .or(nameStartsWith("java.lang.invoke."))
         .or(nameStartsWith("com.sun.proxy."))
+        .or(nameStartsWith("jdk.proxy")) // JDK 16+ dynamic proxies: no class file to describe them from
         .or(nameContains("$$Lambda"))
-        .or(nameContains("$ByteBuddy$"))
+        .or(nameContains("$ByteBuddy")) // also Byte Buddy's injected ClassLoader$ByteBuddyAccessor
         .or(isSynthetic());
   }
 

@@ -2,6 +2,7 @@ package dev.clew.core.trace;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.TextMapPropagator;
@@ -65,6 +66,9 @@ public final class TracerProvider {
 
   Span startSpan(InstrumentationScope scope, String name, SpanKind kind, Context parentContext,
       Attributes attributes, List<SpanLink> links, int droppedLinks, long startEpochNanos) {
+    if (ExportThread.isCurrent()) {
+      return NonRecordingSpan.INVALID; // the exporter's own HTTP calls are not traced
+    }
     SpanContext parent = parentContext.span().spanContext();
     long hi;
     long lo;

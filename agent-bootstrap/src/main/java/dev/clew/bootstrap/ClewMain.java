@@ -1,0 +1,22 @@
+package dev.clew.bootstrap;
+
+import java.io.File;
+import java.net.URL;
+
+/**
+ * The jar's {@code Main-Class}: {@code java -jar clew-agent.jar [command]} runs the agent's command-line
+ * tools ({@code dev.clew.core.cli.Cli}) inside the isolated agent class loader.
+ */
+public final class ClewMain {
+  private ClewMain() {}
+
+  public static void main(String[] args) throws Exception {
+    URL self = ClewMain.class.getProtectionDomain().getCodeSource().getLocation();
+    File jar = new File(self.toURI());
+    ClassLoader loader = new AgentClassLoader(new URL[] {jar.toURI().toURL()}, jar.isDirectory() ? "" : "inst/");
+    Thread.currentThread().setContextClassLoader(loader);
+    Class<?> cli = loader.loadClass("dev.clew.core.cli.Cli");
+    Object code = cli.getMethod("run", String[].class).invoke(null, (Object) args);
+    System.exit(code instanceof Integer ? (Integer) code : 0);
+  }
+}

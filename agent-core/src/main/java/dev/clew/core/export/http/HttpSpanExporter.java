@@ -1,0 +1,62 @@
+package dev.clew.core.export.http;
+
+import dev.clew.core.export.SpanEncoder;
+import dev.clew.core.export.SpanExporter;
+import dev.clew.core.trace.SpanData;
+import java.util.Collection;
+
+/** Encodes a batch with a {@link SpanEncoder} and POSTs it with an {@link HttpSender}: OTLP/HTTP and Zipkin. */
+public final class HttpSpanExporter implements SpanExporter {
+  /** Looks at a successful response, e.g. for an OTLP partial success. */
+  public interface ResponseHandler {
+    void onSuccess(HttpSender.Result result, int spanCount);
+  }
+
+  private final String name;
+  private final SpanEncoder encoder;
+  private final HttpSender sender;
+  private final ResponseHandler responseHandler;
+
+  public HttpSpanExporter(String name, SpanEncoder encoder, HttpSender sender, ResponseHandler responseHandler) {
+    this.name = name;
+    this.encoder = encoder;
+    this.sender = sender;
+    this.responseHandler = responseHandler;
+  }
+
+  @Override
+  public boolean export(Collection<SpanData> spans) {
+    if (spans.isEmpty()) {
+      return true;
+    }
+    byte[] body = encoder.encode(spans);
+    HttpSender.Result result = sender.send(body, encoder.contentType());
+    if (result.success && responseHandler != null) {
+      responseHandler.onSuccess(result, spans.size());
+    }
+    return result.success;
+  }
+
+  @Override
+  public void shutdown() {
+    sender.shutdown();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  public SpanEncoder encoder() {
+    return encoder;
+  }
+
+  public HttpSender sender() {
+    return sender;
+  }
+
+  @Override
+  public String toString() {
+    return name + " -> " + sender.settings().url();
+  }
+}

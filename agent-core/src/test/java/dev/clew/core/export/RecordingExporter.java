@@ -1,0 +1,78 @@
+package dev.clew.core.export;
+
+import dev.clew.core.trace.SpanData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An exporter that keeps copies of the batches it was given; it can be told to hold the export thread
+ * (a backend that does not answer) until released or shut down.
+ */
+final class RecordingExporter implements SpanExporter {
+  final List<List<String>> batches = new ArrayList<>();
+  volatile CountDownLatch hold; // when set, export waits for it
+  final CountDownLatch entered = new CountDownLatch(1);
+  volatile boolean shutDown;
+
+  @Override
+  public boolean export(Collection<SpanData> spans) {
+    List<String> names = new ArrayList<>();
+    for (SpanData s : spans) {
+      names.add(s.name());
+    }
+    entered.countDown();
+    CountDownLatch h = hold;
+    if (h != null) {
+      try {
+        h.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      batches.add(names);
+    }
+    return true;
+  }
+
+  synchronized List<List<String>> batches() {
+    return new ArrayList<>(batches);
+  }
+
+  synchronized List<String> names() {
+    List<String> all = new ArrayList<>();
+    for (List<String> b : batches) {
+      all.addAll(b);
+    }
+    return all;
+  }
+
+  /** Waits until at least {@code n} spans were exported; false if that did not happen within the time. */
+  boolean awaitSpans(int n, long timeoutMillis) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (names().size() < n) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  @Override
+  public void shutdown() {
+    shutDown = true;
+    CountDownLatch h = hold;
+    if (h != null) {
+      h.countDown();
+    }
+  }
+
+  @Override
+  public String name() {
+    return "recording";
+  }
+}
