@@ -2,6 +2,7 @@ package dev.clew.core.instrument.http;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.context.ContextKey;
+import dev.clew.core.export.ExportThread;
 import dev.clew.core.propagation.TextMapSetter;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
@@ -45,17 +46,12 @@ public final class HttpClientTracer<REQ, RES> {
     this(scopeName, adapter, null);
   }
 
-  /** False inside another client's span: the outer client already traces and propagates this call. */
-  public boolean shouldStart(Context parent) {
-    return parent.get(CLIENT_SPAN) == null;
-  }
-
   /**
-   * A context in which no HTTP client call is traced nor injected; the agent's own exporters send
-   * their requests with it current so exporting never creates spans of its own.
+   * False inside another client's span (the outer client already traces and propagates this call)
+   * and on the agent's own threads (the exporters' requests are neither traced nor given headers).
    */
-  public static Context withoutClientTracing(Context context) {
-    return context.with(CLIENT_SPAN, Span.invalid());
+  public boolean shouldStart(Context parent) {
+    return parent.get(CLIENT_SPAN) == null && !ExportThread.isCurrent();
   }
 
   /** True while a client span made by this class is in the context. */

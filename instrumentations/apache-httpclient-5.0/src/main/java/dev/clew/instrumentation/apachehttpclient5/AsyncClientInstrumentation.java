@@ -19,7 +19,7 @@ final class AsyncClientInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isAbstract()).and(hasSuperClass(named(CLIENT)));
+    return hasSuperClass(named(CLIENT));
   }
 
   @Override
@@ -29,7 +29,7 @@ final class AsyncClientInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(named("doExecute").and(takesArguments(6))
+    target.applyAdvice(named("doExecute").and(not(isAbstract())).and(takesArguments(6))
             .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer"))),
         "dev.clew.instrumentation.apachehttpclient5.AsyncExecuteAdvice");
   }

@@ -19,7 +19,7 @@ final class ClassicClientInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isAbstract()).and(hasSuperClass(named(CLIENT)));
+    return hasSuperClass(named(CLIENT));
   }
 
   @Override
@@ -29,7 +29,7 @@ final class ClassicClientInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(named("doExecute").and(takesArguments(3))
+    target.applyAdvice(named("doExecute").and(not(isAbstract())).and(takesArguments(3))
             .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
         "dev.clew.instrumentation.apachehttpclient5.ClassicExecuteAdvice");
   }

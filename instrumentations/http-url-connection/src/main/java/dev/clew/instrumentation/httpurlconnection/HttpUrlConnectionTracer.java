@@ -1,6 +1,7 @@
 package dev.clew.instrumentation.httpurlconnection;
 
 import dev.clew.core.context.Context;
+import dev.clew.core.context.ContextKey;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.CallDepth;
 import dev.clew.core.instrument.http.HttpClientTracer;
@@ -20,7 +21,9 @@ public final class HttpUrlConnectionTracer {
       new HttpClientTracer<>("clew.http-url-connection", HttpUrlConnectionAttributes.INSTANCE,
           HttpUrlConnectionHeaders.INSTANCE);
   private static final CallDepth DEPTH = CallDepth.forFamily("http-url-connection");
-  /** Connections whose span is open; weak so a connection the application drops is not kept. */
+  /** Marks a connection whose span has ended: later calls on it (the status again, headers) start nothing. */
+  private static final Context ENDED = Context.root().with(ContextKey.<Boolean>named("clew.huc.ended"), Boolean.TRUE);
+  /** Connections whose span is open or ended; weak so a connection the application drops is not kept. */
   private static final Map<HttpURLConnection, Context> OPEN =
       Collections.synchronizedMap(new WeakHashMap<HttpURLConnection, Context>());
 
@@ -42,6 +45,9 @@ public final class HttpUrlConnectionTracer {
       return null;
     }
     Context context = OPEN.get(connection);
+    if (context == ENDED) {
+      return null;
+    }
     if (context == null) {
       Context parent = Context.current();
       if (!TRACER.shouldStart(parent)) {
@@ -67,7 +73,7 @@ public final class HttpUrlConnectionTracer {
       if (!responseKnown && thrown == null) {
         return;
       }
-      OPEN.remove(connection);
+      OPEN.put(connection, ENDED);
       Throwable error = thrown;
       if (responseKnown && thrown instanceof IOException
           && HttpUrlConnectionAttributes.INSTANCE.statusCode(connection) >= 400) {
