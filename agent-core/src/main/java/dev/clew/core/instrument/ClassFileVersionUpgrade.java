@@ -20,7 +20,9 @@ import org.objectweb.asm.Opcodes;
 /**
  * Raises class files older than Java 7 (e.g. libraries still compiled for Java 6, like Apache
  * HttpClient 4) to version 51 so the advice's {@code invokedynamic} is legal there, recomputing the
- * stack map frames that version requires. Newer class files pass through untouched.
+ * stack map frames that version requires. Newer class files pass through untouched. Without it,
+ * Byte Buddy writes the indy call site into the old class file as is and the JVM refuses to load the
+ * class ({@code ClassFormatError: Class file version does not support constant tag 15}).
  */
 final class ClassFileVersionUpgrade implements AgentBuilder.Transformer, AsmVisitorWrapper {
   static final ClassFileVersionUpgrade INSTANCE = new ClassFileVersionUpgrade();
