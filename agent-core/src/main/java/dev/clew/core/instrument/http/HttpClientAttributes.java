@@ -15,11 +15,6 @@ public final class HttpClientAttributes<REQ, RES> {
     this.adapter = adapter;
   }
 
-  /** {@code GET}, or {@code HTTP} for a method the conventions do not know. */
-  public static String spanName(String normalizedMethod) {
-    return HttpConventions.OTHER_METHOD.equals(normalizedMethod) ? "HTTP" : normalizedMethod;
-  }
-
   /** The port to report: the explicit one, else the scheme's default; -1 if neither is known. */
   public static int portOrDefault(int port, String scheme) {
     if (port > 0) {
@@ -35,18 +30,18 @@ public final class HttpClientAttributes<REQ, RES> {
   }
 
   String normalizedMethod(REQ request) {
-    return HttpConventions.normalizeMethod(adapter.method(request));
+    return HttpCommon.normalizeMethod(adapter.method(request));
   }
 
   void onStart(SpanBuilder span, REQ request, String normalizedMethod) {
     span.setAttribute("http.request.method", normalizedMethod);
-    if (HttpConventions.OTHER_METHOD.equals(normalizedMethod)) {
+    if (normalizedMethod == HttpCommon.OTHER) {
       String original = adapter.method(request);
       if (original != null) {
         span.setAttribute("http.request.method_original", original);
       }
     }
-    String url = HttpConventions.redactUrl(adapter.url(request));
+    String url = HttpCommon.redactUrl(adapter.url(request));
     if (url != null) {
       span.setAttribute("url.full", url);
     }

@@ -66,7 +66,7 @@ public final class HttpClientTracer<REQ, RES> {
   public Context start(Context parent, REQ request) {
     TracerProvider provider = TracerProvider.global();
     String method = attributes.normalizedMethod(request);
-    SpanBuilder builder = provider.tracer(scopeName).spanBuilder(HttpClientAttributes.spanName(method))
+    SpanBuilder builder = provider.tracer(scopeName).spanBuilder(HttpCommon.spanName(method, null))
         .setSpanKind(SpanKind.CLIENT)
         .setParent(parent);
     attributes.onStart(builder, request, method);

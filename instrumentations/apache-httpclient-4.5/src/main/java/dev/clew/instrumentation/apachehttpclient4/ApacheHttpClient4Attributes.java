@@ -2,6 +2,7 @@ package dev.clew.instrumentation.apachehttpclient4;
 
 import dev.clew.core.instrument.http.HttpClientAdapter;
 import dev.clew.core.instrument.http.HttpClientAttributes;
+import dev.clew.core.instrument.http.HttpCommon;
 import java.net.URI;
 import org.apache.http.HttpResponse;
 import org.apache.http.ProtocolVersion;
@@ -66,12 +67,6 @@ final class ApacheHttpClient4Attributes implements HttpClientAdapter<ApacheReque
   @Override
   public String protocolVersion(ApacheRequest request, HttpResponse response) {
     ProtocolVersion v = response.getProtocolVersion();
-    if (v == null) {
-      return null;
-    }
-    if (v.getMajor() == 1) {
-      return v.getMinor() == 0 ? "1.0" : "1.1";
-    }
-    return Integer.toString(v.getMajor());
+    return v == null ? null : HttpCommon.protocolVersion(v.toString());
   }
 }

@@ -2,6 +2,7 @@ package dev.clew.instrumentation.apachehttpclient5;
 
 import dev.clew.core.instrument.http.HttpClientAdapter;
 import dev.clew.core.instrument.http.HttpClientAttributes;
+import dev.clew.core.instrument.http.HttpCommon;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.ProtocolVersion;
 import org.apache.hc.core5.net.URIAuthority;
@@ -71,12 +72,6 @@ final class ApacheHttpClient5Attributes implements HttpClientAdapter<ApacheReque
   @Override
   public String protocolVersion(ApacheRequest request, HttpResponse response) {
     ProtocolVersion v = response.getVersion();
-    if (v == null) {
-      return null;
-    }
-    if (v.getMajor() == 1) {
-      return v.getMinor() == 0 ? "1.0" : "1.1";
-    }
-    return Integer.toString(v.getMajor());
+    return v == null ? null : HttpCommon.protocolVersion(v.toString());
   }
 }
