@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link #trustAllSslContext()} for HTTPS (WireMock's certificate is self-signed).
  */
 public abstract class HttpClientTestSuite {
-  public static final Duration READ_TIMEOUT = Duration.ofMillis(2000);
+  public static final Duration READ_TIMEOUT = Duration.ofMillis(3000);
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   protected static WireMockServer server;
