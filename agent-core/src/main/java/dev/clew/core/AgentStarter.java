@@ -12,6 +12,7 @@ import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.sampling.Samplers;
+import dev.clew.core.sampling.TailSamplingProcessor;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
 import dev.clew.core.trace.TracerProvider;
@@ -57,7 +58,8 @@ public final class AgentStarter {
 
   public static TracerProvider createTracerProvider(Config config) {
     ExportStats stats = new ExportStats();
-    List<SpanProcessor> processors = SpanExporters.processorsFromConfig(config, stats);
+    List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
+        SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
         processors, Propagators.fromConfig(config), stats);
   }

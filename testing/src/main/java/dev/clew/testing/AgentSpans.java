@@ -48,8 +48,9 @@ public final class AgentSpans {
         return List.copyOf(collected);
       }
       if (System.nanoTime() > deadline) {
+        String hint = Boolean.getBoolean("clew.testing.sink") ? "" : " (-Dclew.testing.sink=true is not set)";
         throw new AssertionError("expected at least " + atLeast + " spans within " + timeout + ", got "
-            + collected.size() + ": " + names(collected));
+            + collected.size() + ": " + names(collected) + hint);
       }
       try {
         AgentSpans.class.wait(20);

@@ -35,6 +35,7 @@ public final class AgentInstaller {
 
   public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
+    long begin = System.nanoTime();
     AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
     IndyBootstrap.setResolver(dispatcher);
 
@@ -88,8 +89,10 @@ public final class AgentInstaller {
       }
       installed.add(module.name());
     }
+    long built = System.nanoTime();
     builder.installOn(inst);
-    AgentLog.debug("instrumentations installed: " + installed);
+    AgentLog.debug("instrumentations installed: " + installed + " (agent built in " + (built - begin) / 1_000_000
+        + " ms, installed and matched loaded classes in " + (System.nanoTime() - built) / 1_000_000 + " ms)");
   }
 
   /** Never instrumented: the agent itself, Byte Buddy, reflection and lambda plumbing. */

@@ -1,5 +1,6 @@
 package dev.clew.core.propagation;
 
+import dev.clew.core.baggage.Baggage;
 import dev.clew.core.context.Context;
 import dev.clew.core.log.AgentLog;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Several formats at once: injection writes every one; extraction runs each in the configured order,
- * and the first that yields a valid span context decides the parent (later ones may still add baggage).
+ * Several formats at once. Injection writes every one. Extraction runs each in the configured order:
+ * the first that yields a valid span context gives the parent; a later format that also finds one is
+ * ignored except for the baggage it brings. A format that throws is skipped (its partial work is
+ * discarded, as contexts are immutable), so extraction never throws.
  */
 public final class CompositePropagator implements TextMapPropagator {
   private final TextMapPropagator[] propagators;
@@ -31,6 +34,9 @@ public final class CompositePropagator implements TextMapPropagator {
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+    if (context == null || carrier == null || setter == null) {
+      return;
+    }
     for (TextMapPropagator p : propagators) {
       try {
         p.inject(context, carrier, setter);
@@ -42,7 +48,13 @@ public final class CompositePropagator implements TextMapPropagator {
 
   @Override
   public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
-    boolean haveParent = context.span().spanContext().isValid();
+    if (context == null) {
+      context = Context.root();
+    }
+    if (carrier == null || getter == null) {
+      return context;
+    }
+    boolean found = false;
     Context result = context;
     for (TextMapPropagator p : propagators) {
       Context extracted;
@@ -52,12 +64,19 @@ public final class CompositePropagator implements TextMapPropagator {
         AgentLog.warnThrottled("extract", "propagator " + p.getClass().getSimpleName() + " failed to extract: " + t);
         continue;
       }
-      boolean found = extracted.span().spanContext().isValid() && extracted.span() != result.span();
-      if (found && haveParent) {
-        // an earlier format already gave the parent: keep it, take only non-span entries (baggage)
-        extracted = extracted.with(result.span());
+      if (extracted == null || extracted == result) {
+        continue;
       }
-      haveParent |= found;
+      boolean gotSpan = extracted.span() != result.span() && extracted.span().spanContext().isValid();
+      if (gotSpan && found) {
+        // an earlier format already gave the parent: take only the baggage this one found
+        Baggage b = extracted.get(Baggage.KEY);
+        if (b != null && b != result.get(Baggage.KEY)) {
+          result = b.storeIn(result);
+        }
+        continue;
+      }
+      found |= gotSpan;
       result = extracted;
     }
     return result;

@@ -7,26 +7,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Builds the propagator named by {@code otel.propagators} (default {@code tracecontext,baggage}). */
+/**
+ * Builds the propagator named by {@code otel.propagators} (default {@code tracecontext,baggage}):
+ * {@code tracecontext}, {@code baggage}, {@code b3}, {@code b3multi}, {@code jaeger}, or {@code none}
+ * (propagation off, whatever else is listed). Unknown names log a warning and are skipped; a name
+ * listed twice counts once. The result is always a {@link CompositePropagator}, which also keeps a
+ * misbehaving format from throwing into the application.
+ */
 public final class Propagators {
+  public static final List<String> DEFAULT = Arrays.asList("tracecontext", "baggage");
+
   private Propagators() {}
 
   public static TextMapPropagator fromConfig(Config config) {
-    List<String> names = config.getList("otel.propagators", Arrays.asList("tracecontext", "baggage"));
+    return fromNames(config.getList("otel.propagators", DEFAULT));
+  }
+
+  static TextMapPropagator fromNames(List<String> names) {
     List<TextMapPropagator> list = new ArrayList<>();
     for (String raw : names) {
-      String name = raw.toLowerCase(Locale.ROOT);
+      String name = raw.trim().toLowerCase(Locale.ROOT);
       if ("none".equals(name)) {
+        if (names.size() > 1) {
+          AgentLog.warn("otel.propagators lists 'none' with other propagators; propagation is off");
+        }
         return TextMapPropagator.noop();
       }
       TextMapPropagator p = byName(name);
       if (p == null) {
         AgentLog.warn("unknown propagator '" + raw + "' in otel.propagators; skipped");
-      } else {
+      } else if (!list.contains(p)) {
         list.add(p);
       }
     }
-    return list.size() == 1 ? list.get(0) : new CompositePropagator(list);
+    return new CompositePropagator(list);
   }
 
   static TextMapPropagator byName(String name) {
@@ -34,7 +48,13 @@ public final class Propagators {
       case "tracecontext":
         return W3CTraceContextPropagator.INSTANCE;
       case "baggage":
-        return TextMapPropagator.noop(); // W3C baggage lands with the propagation issue
+        return W3CBaggagePropagator.INSTANCE;
+      case "b3":
+        return B3Propagator.SINGLE;
+      case "b3multi":
+        return B3Propagator.MULTI;
+      case "jaeger":
+        return JaegerPropagator.INSTANCE;
       default:
         return null;
     }

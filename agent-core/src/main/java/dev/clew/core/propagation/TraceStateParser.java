@@ -2,46 +2,69 @@ package dev.clew.core.propagation;
 
 import dev.clew.core.trace.TraceState;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
-/** Parses W3C {@code tracestate} header values (several headers are combined in order). */
+/**
+ * Parses W3C {@code tracestate} header values (several headers are combined in order). Empty and
+ * whitespace-only members are skipped. A member that is invalid (key or value syntax), a duplicate
+ * key, or more than 32 members make the whole value invalid: it is dropped (the W3C test suite's
+ * expectation), never propagated in part.
+ */
 final class TraceStateParser {
   private TraceStateParser() {}
 
   /** The combined trace state; an invalid list as a whole yields an empty state, as the spec allows. */
   static TraceState parse(Iterator<String> headers) {
-    List<String> kv = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
+    List<String> kv = null;
     while (headers.hasNext()) {
       String h = headers.next();
       if (h == null) {
         continue;
       }
-      for (String member : h.split(",", -1)) {
-        String m = member.trim();
-        if (m.isEmpty()) {
-          continue; // empty list members are allowed and skipped
+      int from = 0;
+      int n = h.length();
+      while (from <= n) {
+        int comma = h.indexOf(',', from);
+        int to = comma < 0 ? n : comma;
+        int b = from;
+        int e = to;
+        while (b < e && (h.charAt(b) == ' ' || h.charAt(b) == '\t')) {
+          b++;
         }
-        int eq = m.indexOf('=');
-        if (eq <= 0) {
+        while (e > b && (h.charAt(e - 1) == ' ' || h.charAt(e - 1) == '\t')) {
+          e--;
+        }
+        from = to + 1;
+        if (b == e) {
+          continue; // empty and whitespace-only members are allowed and skipped
+        }
+        int eq = h.indexOf('=', b);
+        if (eq <= b || eq >= e) {
           return TraceState.EMPTY;
         }
-        String key = m.substring(0, eq);
-        String value = m.substring(eq + 1);
-        if (!validKey(key) || !validValue(value) || !keys.add(key)) {
+        String key = h.substring(b, eq);
+        String value = h.substring(eq + 1, e);
+        if (kv == null) {
+          kv = new ArrayList<>(4);
+        }
+        if (!validKey(key) || !validValue(value) || contains(kv, key) || kv.size() >= 2 * TraceState.MAX_ENTRIES) {
           return TraceState.EMPTY;
         }
         kv.add(key);
         kv.add(value);
       }
     }
-    if (kv.size() / 2 > TraceState.MAX_ENTRIES) {
-      return TraceState.EMPTY;
+    return kv == null ? TraceState.EMPTY : TraceState.ofValidated(kv);
+  }
+
+  private static boolean contains(List<String> kv, String key) {
+    for (int i = 0; i < kv.size(); i += 2) {
+      if (kv.get(i).equals(key)) {
+        return true;
+      }
     }
-    return TraceState.ofValidated(kv);
+    return false;
   }
 
   static boolean validKey(String key) {

@@ -32,8 +32,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     c[0] = '0';
     c[1] = '0';
     c[2] = '-';
-    Ids.fill(c, 3, sc.traceIdHigh());
-    Ids.fill(c, 19, sc.traceIdLow());
+    Headers.fillTraceId(c, 3, sc);
     c[35] = '-';
     Ids.fill(c, 36, sc.spanId());
     c[52] = '-';
@@ -50,30 +49,39 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     if (carrier == null) {
       return context;
     }
-    Iterator<String> parents = getter.getAll(carrier, TRACEPARENT);
-    if (!parents.hasNext()) {
+    try {
+      Iterator<String> parents = getter.getAll(carrier, TRACEPARENT);
+      if (parents == null || !parents.hasNext()) {
+        return context;
+      }
+      String traceparent = parents.next();
+      if (parents.hasNext()) {
+        return context; // several traceparent headers: invalid
+      }
+      SpanContext parsed = parseTraceparent(traceparent, TraceState.EMPTY);
+      if (parsed == null) {
+        return context; // and tracestate is not looked at
+      }
+      Iterator<String> states = getter.getAll(carrier, TRACESTATE);
+      TraceState state = states == null ? TraceState.EMPTY : TraceStateParser.parse(states);
+      SpanContext sc = state.isEmpty() ? parsed : SpanContext.createFromRemote(parsed.traceIdHigh(),
+          parsed.traceIdLow(), parsed.spanId(), parsed.flags(), state);
+      return context.with(Span.wrap(sc));
+    } catch (RuntimeException e) {
       return context;
     }
-    String traceparent = parents.next();
-    if (parents.hasNext()) {
-      return context; // several traceparent headers: invalid
-    }
-    SpanContext parsed = parseTraceparent(traceparent, TraceState.EMPTY);
-    if (parsed == null) {
-      return context;
-    }
-    TraceState state = TraceStateParser.parse(getter.getAll(carrier, TRACESTATE));
-    SpanContext sc = SpanContext.createFromRemote(parsed.traceIdHigh(), parsed.traceIdLow(), parsed.spanId(),
-        parsed.flags(), state);
-    return context.with(Span.wrap(sc));
   }
 
-  /** Parses a {@code traceparent} value; null when invalid. Future versions: the known prefix is read. */
+  /**
+   * Parses a {@code traceparent} value; null when invalid. Version {@code 00} must be exactly 55
+   * characters; a higher version (not {@code ff}) is read by its version-00 prefix, and may only
+   * continue after a {@code -}. Hex is lower case only; all-zero ids are invalid.
+   */
   static SpanContext parseTraceparent(String v, TraceState state) {
     if (v == null) {
       return null;
     }
-    v = trimOws(v);
+    v = Headers.trimOws(v);
     if (v.length() < 55) {
       return null;
     }
@@ -98,20 +106,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     if (!ok[0] || (hi == 0 && lo == 0) || span == 0) {
       return null;
     }
-    // version 00 defines only the sampled bit; other bits of a future version are not ours to forward
-    byte f = (byte) (version00 ? (flags & 0xff) : (flags & SpanContext.FLAG_SAMPLED));
-    return SpanContext.createFromRemote(hi, lo, span, (byte) (f & SpanContext.FLAG_SAMPLED), state);
-  }
-
-  private static String trimOws(String v) {
-    int b = 0;
-    int e = v.length();
-    while (b < e && (v.charAt(b) == ' ' || v.charAt(b) == '\t')) {
-      b++;
-    }
-    while (e > b && (v.charAt(e - 1) == ' ' || v.charAt(e - 1) == '\t')) {
-      e--;
-    }
-    return b == 0 && e == v.length() ? v : v.substring(b, e);
+    // Level 1 defines only the sampled bit; other bits (of any version) are not ours to forward
+    return SpanContext.createFromRemote(hi, lo, span, (byte) (flags & SpanContext.FLAG_SAMPLED), state);
   }
 }

@@ -12,6 +12,16 @@ public interface Sampler {
    */
   SamplingDecision shouldSample(SpanContext parent, long traceIdHigh, long traceIdLow, String name, SpanKind kind);
 
+  /**
+   * As {@link #shouldSample(SpanContext, long, long, String, SpanKind)}, with the upstream
+   * {@link SamplingFlags} the parent context carries (null when none). Only parent-based samplers read
+   * them; the others ignore them.
+   */
+  default SamplingDecision shouldSample(SpanContext parent, SamplingFlags upstream, long traceIdHigh,
+      long traceIdLow, String name, SpanKind kind) {
+    return shouldSample(parent, traceIdHigh, traceIdLow, name, kind);
+  }
+
   /** A short description, e.g. {@code ParentBased{root=AlwaysOn}}. */
   String description();
 }

@@ -21,7 +21,12 @@ public final class TraceIdRatioSampler implements Sampler {
     if (ratio >= 1.0) {
       return SamplingDecision.RECORD_AND_SAMPLE;
     }
-    return (lo & Long.MAX_VALUE) < bound ? SamplingDecision.RECORD_AND_SAMPLE : SamplingDecision.DROP;
+    return keeps(lo) ? SamplingDecision.RECORD_AND_SAMPLE : SamplingDecision.DROP;
+  }
+
+  /** The decision for a trace id's low half: true for the {@code ratio} share of ids. */
+  public boolean keeps(long traceIdLow) {
+    return ratio >= 1.0 || (traceIdLow & Long.MAX_VALUE) < bound;
   }
 
   public double ratio() {

@@ -97,8 +97,7 @@ public final class SpanBuilder {
 
   public Span startSpan() {
     Context parentContext = parent == null ? Context.current() : parent;
-    return tracer.provider().startSpan(tracer.scope(), name, kind, parentContext,
-        attributes == null ? attrs() : attributes,
+    return tracer.provider().startSpan(tracer.scope(), name, kind, parentContext, attributes,
         links == null ? Collections.<SpanLink>emptyList() : Collections.unmodifiableList(links),
         droppedLinks, startEpochNanos);
   }

@@ -8,6 +8,7 @@ import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOffSampler;
 import dev.clew.core.sampling.Sampler;
+import dev.clew.core.sampling.SamplingFlags;
 import dev.clew.core.sampling.SamplingDecision;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,7 @@ public final class TracerProvider {
     return t;
   }
 
+  /** @param attributes the attributes given to the builder, or null (allocated here only if recording) */
   Span startSpan(InstrumentationScope scope, String name, SpanKind kind, Context parentContext,
       Attributes attributes, List<SpanLink> links, int droppedLinks, long startEpochNanos) {
     if (ExportThread.isCurrent()) {
@@ -86,7 +88,7 @@ public final class TracerProvider {
     long spanId = Ids.randomNonZero();
     SamplingDecision decision;
     try {
-      decision = sampler.shouldSample(parent, hi, lo, name, kind);
+      decision = sampler.shouldSample(parent, parentContext.get(SamplingFlags.KEY), hi, lo, name, kind);
     } catch (Throwable t) {
       AgentLog.warnThrottled("sampler", "sampler " + sampler.description() + " failed: " + t);
       decision = SamplingDecision.DROP;
@@ -94,7 +96,10 @@ public final class TracerProvider {
     byte flags = decision.isSampled() ? SpanContext.FLAG_SAMPLED : 0;
     SpanContext context = SpanContext.create(hi, lo, spanId, flags, traceState);
     if (!decision.isRecording()) {
-      return new NonRecordingSpan(context);
+      return new NonRecordingSpan(context); // only what propagation needs: no attributes, clock or processors
+    }
+    if (attributes == null) {
+      attributes = new Attributes(limits.maxAttributes, limits.maxAttributeValueLength);
     }
     long start = startEpochNanos > 0 ? startEpochNanos : clock.now();
     RecordingSpan span = new RecordingSpan(this, scope, context, parent, name, kind, start, attributes, links,

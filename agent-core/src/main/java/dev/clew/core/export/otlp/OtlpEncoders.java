@@ -4,21 +4,35 @@ import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.trace.SpanData;
 import java.util.Collection;
 
-/** The OTLP encoding of each protocol. */
+/** The OTLP encoding of each protocol. Each exporter gets its own: the encoders keep buffers and are not thread-safe. */
 final class OtlpEncoders {
   private OtlpEncoders() {}
 
   static SpanEncoder forProtocol(OtlpHttpExporter.Protocol protocol) {
-    // TEMPORARY until the OTLP encoders land on main
+    if (protocol == OtlpHttpExporter.Protocol.HTTP_JSON) {
+      OtlpJsonEncoder json = new OtlpJsonEncoder();
+      return new SpanEncoder() {
+        @Override
+        public byte[] encode(Collection<SpanData> spans) {
+          return json.encode(spans);
+        }
+
+        @Override
+        public String contentType() {
+          return "application/json";
+        }
+      };
+    }
+    OtlpProtobufEncoder proto = new OtlpProtobufEncoder();
     return new SpanEncoder() {
       @Override
       public byte[] encode(Collection<SpanData> spans) {
-        return new byte[0];
+        return proto.encode(spans);
       }
 
       @Override
       public String contentType() {
-        return protocol == OtlpHttpExporter.Protocol.HTTP_JSON ? "application/json" : "application/x-protobuf";
+        return "application/x-protobuf";
       }
     };
   }

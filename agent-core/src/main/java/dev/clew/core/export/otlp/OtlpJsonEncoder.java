@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.Ids;
 import dev.clew.core.trace.InstrumentationScope;
@@ -31,6 +32,41 @@ public final class OtlpJsonEncoder {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
+
+  // field names pre-encoded once: jackson then copies their bytes instead of escaping and encoding each time
+  private static final SerializedString ARRAY_VALUE = new SerializedString("arrayValue");
+  private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+  private static final SerializedString BOOL_VALUE = new SerializedString("boolValue");
+  private static final SerializedString CODE = new SerializedString("code");
+  private static final SerializedString DOUBLE_VALUE = new SerializedString("doubleValue");
+  private static final SerializedString DROPPED_ATTRIBUTES_COUNT = new SerializedString("droppedAttributesCount");
+  private static final SerializedString DROPPED_EVENTS_COUNT = new SerializedString("droppedEventsCount");
+  private static final SerializedString DROPPED_LINKS_COUNT = new SerializedString("droppedLinksCount");
+  private static final SerializedString END_TIME_UNIX_NANO = new SerializedString("endTimeUnixNano");
+  private static final SerializedString EVENTS = new SerializedString("events");
+  private static final SerializedString FLAGS = new SerializedString("flags");
+  private static final SerializedString INT_VALUE = new SerializedString("intValue");
+  private static final SerializedString KEY = new SerializedString("key");
+  private static final SerializedString KIND = new SerializedString("kind");
+  private static final SerializedString LINKS = new SerializedString("links");
+  private static final SerializedString MESSAGE = new SerializedString("message");
+  private static final SerializedString NAME = new SerializedString("name");
+  private static final SerializedString PARENT_SPAN_ID = new SerializedString("parentSpanId");
+  private static final SerializedString RESOURCE = new SerializedString("resource");
+  private static final SerializedString RESOURCE_SPANS = new SerializedString("resourceSpans");
+  private static final SerializedString SCOPE = new SerializedString("scope");
+  private static final SerializedString SCOPE_SPANS = new SerializedString("scopeSpans");
+  private static final SerializedString SPAN_ID = new SerializedString("spanId");
+  private static final SerializedString SPANS = new SerializedString("spans");
+  private static final SerializedString START_TIME_UNIX_NANO = new SerializedString("startTimeUnixNano");
+  private static final SerializedString STATUS = new SerializedString("status");
+  private static final SerializedString STRING_VALUE = new SerializedString("stringValue");
+  private static final SerializedString TIME_UNIX_NANO = new SerializedString("timeUnixNano");
+  private static final SerializedString TRACE_ID = new SerializedString("traceId");
+  private static final SerializedString TRACE_STATE = new SerializedString("traceState");
+  private static final SerializedString VALUE = new SerializedString("value");
+  private static final SerializedString VALUES = new SerializedString("values");
+  private static final SerializedString VERSION = new SerializedString("version");
 
   private final SpanGroups groups = new SpanGroups();
   private final char[] chars = new char[32];
@@ -77,11 +113,17 @@ public final class OtlpJsonEncoder {
 
   private void writeRequest(JsonGenerator json) throws IOException {
     json.writeStartObject();
-    json.writeArrayFieldStart("resourceSpans");
+    if (groups.resourceCount == 0) {
+      json.writeEndObject(); // no empty arrays in OTLP/JSON: an empty request is {}
+      return;
+    }
+    json.writeFieldName(RESOURCE_SPANS);
+    json.writeStartArray();
     for (int r = 0; r < groups.resourceCount; r++) {
       json.writeStartObject();
       writeResource(json, groups.resources[r]);
-      json.writeArrayFieldStart("scopeSpans");
+      json.writeFieldName(SCOPE_SPANS);
+      json.writeStartArray();
       for (int g = 0; g < groups.groupCount; g++) {
         if (groups.groupResource[g] == r) {
           writeScopeSpans(json, g);
@@ -95,21 +137,24 @@ public final class OtlpJsonEncoder {
   }
 
   private void writeResource(JsonGenerator json, Resource resource) throws IOException {
-    json.writeObjectFieldStart("resource");
+    json.writeFieldName(RESOURCE);
+    json.writeStartObject();
     Attributes a = resource.attributes();
     writeAttributes(json, a);
-    writeCount(json, "droppedAttributesCount", a.droppedCount());
+    writeCount(json, DROPPED_ATTRIBUTES_COUNT, a.droppedCount());
     json.writeEndObject();
   }
 
   private void writeScopeSpans(JsonGenerator json, int g) throws IOException {
     InstrumentationScope scope = groups.groupScope[g];
     json.writeStartObject();
-    json.writeObjectFieldStart("scope");
-    writeString(json, "name", scope.name());
-    writeString(json, "version", scope.version());
+    json.writeFieldName(SCOPE);
+    json.writeStartObject();
+    writeString(json, NAME, scope.name());
+    writeString(json, VERSION, scope.version());
     json.writeEndObject();
-    json.writeArrayFieldStart("spans");
+    json.writeFieldName(SPANS);
+    json.writeStartArray();
     for (int i = groups.groupStart[g], end = groups.groupStart[g + 1]; i < end; i++) {
       writeSpan(json, groups.ordered[i]);
     }
@@ -122,43 +167,49 @@ public final class OtlpJsonEncoder {
     SpanContext parent = span.parentSpanContext();
     json.writeStartObject();
     writeTraceAndSpanId(json, context);
-    writeString(json, "traceState", context.traceState().toHeader());
+    writeString(json, TRACE_STATE, context.traceState().toHeader());
     if (parent.isValid()) {
-      json.writeFieldName("parentSpanId");
+      json.writeFieldName(PARENT_SPAN_ID);
       writeSpanIdValue(json, parent.spanId());
     }
-    json.writeNumberField("flags", OtlpProtobufEncoder.flags(context.flags(), parent.isRemote()));
-    writeString(json, "name", span.name());
-    json.writeNumberField("kind", span.kind().ordinal() + 1);
-    json.writeFieldName("startTimeUnixNano");
+    json.writeFieldName(FLAGS);
+    json.writeNumber(OtlpProtobufEncoder.flags(context.flags(), parent.isRemote()));
+    writeString(json, NAME, span.name());
+    json.writeFieldName(KIND);
+    json.writeNumber(span.kind().ordinal() + 1);
+    json.writeFieldName(START_TIME_UNIX_NANO);
     writeLongString(json, span.startEpochNanos());
-    json.writeFieldName("endTimeUnixNano");
+    json.writeFieldName(END_TIME_UNIX_NANO);
     writeLongString(json, span.endEpochNanos());
     writeAttributes(json, span.attributes());
-    writeCount(json, "droppedAttributesCount", span.droppedAttributes());
+    writeCount(json, DROPPED_ATTRIBUTES_COUNT, span.droppedAttributes());
     List<SpanEvent> events = span.events();
     if (!events.isEmpty()) {
-      json.writeArrayFieldStart("events");
+      json.writeFieldName(EVENTS);
+      json.writeStartArray();
       for (int i = 0, n = events.size(); i < n; i++) {
         writeEvent(json, events.get(i));
       }
       json.writeEndArray();
     }
-    writeCount(json, "droppedEventsCount", span.droppedEvents());
+    writeCount(json, DROPPED_EVENTS_COUNT, span.droppedEvents());
     List<SpanLink> links = span.links();
     if (!links.isEmpty()) {
-      json.writeArrayFieldStart("links");
+      json.writeFieldName(LINKS);
+      json.writeStartArray();
       for (int i = 0, n = links.size(); i < n; i++) {
         writeLink(json, links.get(i));
       }
       json.writeEndArray();
     }
-    writeCount(json, "droppedLinksCount", span.droppedLinks());
-    json.writeObjectFieldStart("status");
-    writeString(json, "message", span.statusDescription());
+    writeCount(json, DROPPED_LINKS_COUNT, span.droppedLinks());
+    json.writeFieldName(STATUS);
+    json.writeStartObject();
+    writeString(json, MESSAGE, span.statusDescription());
     int code = span.statusCode().ordinal();
     if (code != 0) {
-      json.writeNumberField("code", code);
+      json.writeFieldName(CODE);
+      json.writeNumber(code);
     }
     json.writeEndObject();
     json.writeEndObject();
@@ -166,12 +217,12 @@ public final class OtlpJsonEncoder {
 
   private void writeEvent(JsonGenerator json, SpanEvent event) throws IOException {
     json.writeStartObject();
-    json.writeFieldName("timeUnixNano");
+    json.writeFieldName(TIME_UNIX_NANO);
     writeLongString(json, event.epochNanos());
-    writeString(json, "name", event.name());
+    writeString(json, NAME, event.name());
     Attributes a = event.attributes();
     writeAttributes(json, a);
-    writeCount(json, "droppedAttributesCount", a.droppedCount());
+    writeCount(json, DROPPED_ATTRIBUTES_COUNT, a.droppedCount());
     json.writeEndObject();
   }
 
@@ -179,20 +230,21 @@ public final class OtlpJsonEncoder {
     SpanContext c = link.spanContext();
     json.writeStartObject();
     writeTraceAndSpanId(json, c);
-    writeString(json, "traceState", c.traceState().toHeader());
+    writeString(json, TRACE_STATE, c.traceState().toHeader());
     Attributes a = link.attributes();
     writeAttributes(json, a);
-    writeCount(json, "droppedAttributesCount", a.droppedCount());
-    json.writeNumberField("flags", OtlpProtobufEncoder.flags(c.flags(), c.isRemote()));
+    writeCount(json, DROPPED_ATTRIBUTES_COUNT, a.droppedCount());
+    json.writeFieldName(FLAGS);
+    json.writeNumber(OtlpProtobufEncoder.flags(c.flags(), c.isRemote()));
     json.writeEndObject();
   }
 
   private void writeTraceAndSpanId(JsonGenerator json, SpanContext c) throws IOException {
-    json.writeFieldName("traceId");
+    json.writeFieldName(TRACE_ID);
     Ids.fill(chars, 0, c.traceIdHigh());
     Ids.fill(chars, 16, c.traceIdLow());
     json.writeString(chars, 0, 32);
-    json.writeFieldName("spanId");
+    json.writeFieldName(SPAN_ID);
     writeSpanIdValue(json, c.spanId());
   }
 
@@ -222,15 +274,17 @@ public final class OtlpJsonEncoder {
     json.writeString(chars, p, chars.length - p);
   }
 
-  private static void writeString(JsonGenerator json, String field, String value) throws IOException {
+  private static void writeString(JsonGenerator json, SerializedString field, String value) throws IOException {
     if (value != null && !value.isEmpty()) {
-      json.writeStringField(field, value);
+      json.writeFieldName(field);
+      json.writeString(value);
     }
   }
 
-  private static void writeCount(JsonGenerator json, String field, int count) throws IOException {
+  private static void writeCount(JsonGenerator json, SerializedString field, int count) throws IOException {
     if (count != 0) {
-      json.writeNumberField(field, count);
+      json.writeFieldName(field);
+      json.writeNumber(count);
     }
   }
 
@@ -239,11 +293,13 @@ public final class OtlpJsonEncoder {
     if (n == 0) {
       return;
     }
-    json.writeArrayFieldStart("attributes");
+    json.writeFieldName(ATTRIBUTES);
+    json.writeStartArray();
     for (int i = 0; i < n; i++) {
       json.writeStartObject();
-      json.writeStringField("key", a.key(i));
-      json.writeFieldName("value");
+      json.writeFieldName(KEY);
+      json.writeString(a.key(i));
+      json.writeFieldName(VALUE);
       writeAnyValue(json, a.value(i));
       json.writeEndObject();
     }
@@ -253,18 +309,22 @@ public final class OtlpJsonEncoder {
   private void writeAnyValue(JsonGenerator json, Object v) throws IOException {
     json.writeStartObject();
     if (v instanceof String) {
-      json.writeStringField("stringValue", (String) v);
+      json.writeFieldName(STRING_VALUE);
+      json.writeString((String) v);
     } else if (v instanceof Long) {
-      json.writeFieldName("intValue");
+      json.writeFieldName(INT_VALUE);
       writeLongString(json, (Long) v);
     } else if (v instanceof Boolean) {
-      json.writeBooleanField("boolValue", (Boolean) v);
+      json.writeFieldName(BOOL_VALUE);
+      json.writeBoolean((Boolean) v);
     } else if (v instanceof Double) {
-      json.writeFieldName("doubleValue");
+      json.writeFieldName(DOUBLE_VALUE);
       writeDouble(json, (Double) v);
     } else if (v != null) {
-      json.writeObjectFieldStart("arrayValue");
-      json.writeArrayFieldStart("values");
+      json.writeFieldName(ARRAY_VALUE);
+      json.writeStartObject();
+      json.writeFieldName(VALUES);
+      json.writeStartArray();
       writeArrayValues(json, v);
       json.writeEndArray();
       json.writeEndObject();
@@ -277,28 +337,30 @@ public final class OtlpJsonEncoder {
       for (String s : (String[]) v) {
         json.writeStartObject();
         if (s != null) {
-          json.writeStringField("stringValue", s);
+          json.writeFieldName(STRING_VALUE);
+          json.writeString(s);
         }
         json.writeEndObject();
       }
     } else if (v instanceof long[]) {
       for (long l : (long[]) v) {
         json.writeStartObject();
-        json.writeFieldName("intValue");
+        json.writeFieldName(INT_VALUE);
         writeLongString(json, l);
         json.writeEndObject();
       }
     } else if (v instanceof double[]) {
       for (double d : (double[]) v) {
         json.writeStartObject();
-        json.writeFieldName("doubleValue");
+        json.writeFieldName(DOUBLE_VALUE);
         writeDouble(json, d);
         json.writeEndObject();
       }
     } else if (v instanceof boolean[]) {
       for (boolean b : (boolean[]) v) {
         json.writeStartObject();
-        json.writeBooleanField("boolValue", b);
+        json.writeFieldName(BOOL_VALUE);
+        json.writeBoolean(b);
         json.writeEndObject();
       }
     }

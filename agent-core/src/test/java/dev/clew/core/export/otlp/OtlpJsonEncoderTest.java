@@ -37,6 +37,7 @@ class OtlpJsonEncoderTest {
     String json = new String(encoder.encode(SpanFixtures.mixedBatch()), StandardCharsets.UTF_8);
 
     assertEquals(List.of(), OtlpJson.violations(json));
+    assertEquals("{}", new String(encoder.encode(List.of()), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -98,6 +99,7 @@ class OtlpJsonEncoderTest {
         .setAttribute("min", Long.MIN_VALUE)
         .setAttribute("max", Long.MAX_VALUE)
         .setAttribute("quote", "say \"hi\"\n\t\\ \u0001")
+        .setAttribute("lone surrogates", "a\uD800b\uDC00")
         .startSpan().end();
 
     String json = new String(encoder.encode(collector.spans), StandardCharsets.UTF_8);
