@@ -152,6 +152,7 @@ public abstract class HttpClientTestSuite {
 
     LoggedRequest received = onlyRequest("/ok");
     assertTraceparentNames(span, received);
+    assertOtherFormatsName(span, received);
     assertEquals(List.of("kept"), received.getHeaders().getHeader("X-App").values(), "the application's header");
   }
 
@@ -307,6 +308,32 @@ public abstract class HttpClientTestSuite {
     assertEquals(AgentSpans.traceId(span), parts[1], "trace id");
     assertEquals(AgentSpans.spanId(span), parts[2], "parent span id");
     assertFalse(parts[3].isEmpty());
+  }
+
+  /**
+   * Each other format the module's tests configure in {@code otel.propagators} (b3, b3multi, jaeger)
+   * reached the server naming the span too.
+   */
+  protected static void assertOtherFormatsName(Span span, LoggedRequest request) {
+    String traceId = AgentSpans.traceId(span);
+    String spanId = AgentSpans.spanId(span);
+    for (String format : System.getProperty("otel.propagators", "tracecontext,baggage").split(",")) {
+      switch (format.trim()) {
+        case "b3":
+          assertTrue(request.getHeader("b3").startsWith(traceId + "-" + spanId + "-"), request.getHeader("b3"));
+          break;
+        case "b3multi":
+          assertEquals(traceId, request.getHeader("X-B3-TraceId"));
+          assertEquals(spanId, request.getHeader("X-B3-SpanId"));
+          break;
+        case "jaeger":
+          String uber = request.getHeader("uber-trace-id");
+          assertTrue(uber.startsWith(traceId + ":" + spanId + ":"), uber);
+          break;
+        default:
+          break;
+      }
+    }
   }
 
   /** Trusts any certificate: WireMock's HTTPS certificate is self-signed. */
