@@ -83,7 +83,7 @@ final class TextWaterfall {
         out.println(paint(RED, lead) + paint(RED, bar) + "  " + paint(BOLD_RED, pad(status, 5)) + "  "
             + paint(RED, attrs));
       } else {
-        out.println(lead + paint(CYAN, bar) + "  " + pad(status, 5) + "  " + paint(DIM, attrs));
+        out.println(rtrim(lead + paint(CYAN, bar) + "  " + pad(status, 5) + "  " + paint(DIM, attrs)));
       }
       if (r.missingParent) {
         notes.append("  ? ").append(s.name).append(": parent ").append(s.parentSpanId)
@@ -140,6 +140,14 @@ final class TextWaterfall {
       sb.append(c);
     }
     return sb.toString();
+  }
+
+  private static String rtrim(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   private static String pad(String s, int width) {
