@@ -33,6 +33,7 @@ public final class AgentStarter {
     long begin = System.nanoTime();
     try {
       Config config = Config.load();
+      Config.setGlobal(config);
       AgentLog.setDebug(config.getBoolean("clew.debug", false));
       if (!config.getBoolean("otel.javaagent.enabled", true)) {
         AgentLog.info("clew is disabled (otel.javaagent.enabled=false)");

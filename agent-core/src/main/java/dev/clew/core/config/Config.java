@@ -37,8 +37,22 @@ public final class Config {
     }
   }
 
+  private static volatile Config global = new Config(new LinkedHashMap<String, String>());
+
   private Config(Map<String, String> values) {
     this.values = values;
+  }
+
+  /**
+   * The configuration the agent started with, for helpers that read settings when the application
+   * runs (e.g. which HTTP headers to capture); empty before the agent starts.
+   */
+  public static Config global() {
+    return global;
+  }
+
+  public static void setGlobal(Config config) {
+    global = config;
   }
 
   /** Reads system properties, the environment and the optional configuration file. */

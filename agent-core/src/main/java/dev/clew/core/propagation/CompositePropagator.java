@@ -3,6 +3,7 @@ package dev.clew.core.propagation;
 import dev.clew.core.baggage.Baggage;
 import dev.clew.core.context.Context;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.sampling.SamplingFlags;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -55,7 +56,9 @@ public final class CompositePropagator implements TextMapPropagator {
       return context;
     }
     boolean found = false;
-    Context result = context;
+    // upstream sampling flags belong to the parent they came with: a new parent must not inherit them
+    SamplingFlags before = context.get(SamplingFlags.KEY);
+    Context result = before == null ? context : context.with(SamplingFlags.KEY, (SamplingFlags) null);
     for (TextMapPropagator p : propagators) {
       Context extracted;
       try {
@@ -78,6 +81,9 @@ public final class CompositePropagator implements TextMapPropagator {
       }
       found |= gotSpan;
       result = extracted;
+    }
+    if (before != null && !found && result.get(SamplingFlags.KEY) == null) {
+      result = result.with(SamplingFlags.KEY, before); // no new parent: the flags still apply
     }
     return result;
   }

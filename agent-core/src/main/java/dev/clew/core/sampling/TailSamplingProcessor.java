@@ -72,9 +72,8 @@ public final class TailSamplingProcessor implements SpanProcessor {
 
   /** The processors as given, or one tail sampler in front of them when {@code clew.tail.enabled=true}. */
   public static List<SpanProcessor> wrapIfEnabled(Config config, List<SpanProcessor> processors) {
-    if (!isEnabled(config)) {
-      return processors;
-    }
+    boolean enabled = isEnabled(config);
+    // the settings are read even when off, so the configuration listing shows them with their defaults
     long threshold = config.getMillis("clew.tail.latency.threshold", 1000);
     if (threshold < 0) {
       AgentLog.warn("invalid value '" + threshold + "' for clew.tail.latency.threshold: expected >= 0; using 1000ms");
@@ -94,6 +93,9 @@ public final class TailSamplingProcessor implements SpanProcessor {
     if (maxWait < 1) {
       AgentLog.warn("invalid value '" + maxWait + "' for clew.tail.max.wait: expected > 0; using 60s");
       maxWait = 60_000;
+    }
+    if (!enabled) {
+      return processors;
     }
     List<SpanProcessor> one = new ArrayList<>(1);
     one.add(new TailSamplingProcessor(processors, threshold, ratio, maxSpans, maxWait));

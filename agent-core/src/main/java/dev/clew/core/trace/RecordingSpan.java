@@ -193,7 +193,8 @@ public final class RecordingSpan implements Span, SpanData {
     }
   }
 
-  // ---- SpanData: read after end ----
+  // ---- SpanData: read only after end, by a thread that received the span through a processor's
+  // queue (which orders the reads after the writes), so no lock is taken ----
 
   @Override
   public SpanContext parentSpanContext() {
@@ -201,7 +202,7 @@ public final class RecordingSpan implements Span, SpanData {
   }
 
   @Override
-  public synchronized String name() {
+  public String name() {
     return name;
   }
 
@@ -216,7 +217,7 @@ public final class RecordingSpan implements Span, SpanData {
   }
 
   @Override
-  public synchronized long endEpochNanos() {
+  public long endEpochNanos() {
     return endEpochNanos;
   }
 
@@ -226,7 +227,7 @@ public final class RecordingSpan implements Span, SpanData {
   }
 
   @Override
-  public synchronized List<SpanEvent> events() {
+  public List<SpanEvent> events() {
     return events;
   }
 
@@ -236,12 +237,12 @@ public final class RecordingSpan implements Span, SpanData {
   }
 
   @Override
-  public synchronized StatusCode statusCode() {
+  public StatusCode statusCode() {
     return status;
   }
 
   @Override
-  public synchronized String statusDescription() {
+  public String statusDescription() {
     return statusDescription;
   }
 
@@ -256,7 +257,7 @@ public final class RecordingSpan implements Span, SpanData {
   }
 
   @Override
-  public synchronized int droppedEvents() {
+  public int droppedEvents() {
     return droppedEvents;
   }
 

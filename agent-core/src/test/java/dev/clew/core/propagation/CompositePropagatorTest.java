@@ -71,6 +71,20 @@ class CompositePropagatorTest {
   }
 
   @Test
+  void aNewParentDoesNotInheritTheDebugFlagOfTheContextItWasExtractedIn() {
+    TextMapPropagator p = of("tracecontext,b3");
+    Context debug = p.extract(Context.root(), Carrier.of("b3", B3_TRACE + "-" + SPAN + "-d"), Carrier.GETTER);
+    assertEquals(SamplingFlags.DEBUG, debug.get(SamplingFlags.KEY));
+    Context next = p.extract(debug, Carrier.of("traceparent", "00-" + W3C_TRACE + "-" + SPAN + "-01"), Carrier.GETTER);
+    assertEquals(W3C_TRACE, next.span().spanContext().traceIdHex());
+    Carrier out = new Carrier();
+    p.inject(next, out, Carrier.SETTER);
+    assertEquals(W3C_TRACE + "-" + SPAN + "-1", out.get("b3"));
+    Context nothingNew = p.extract(debug, Carrier.of("baggage", "a=1"), Carrier.GETTER);
+    assertEquals(SamplingFlags.DEBUG, nothingNew.get(SamplingFlags.KEY), "same parent: the flag still applies");
+  }
+
+  @Test
   void injectionWritesEveryFormat() {
     SpanContext sc = SpanContext.create(1, 2, 3, SpanContext.FLAG_SAMPLED, TraceState.EMPTY);
     Carrier c = new Carrier();

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TailSamplingProcessorTest {
@@ -36,11 +37,11 @@ class TailSamplingProcessorTest {
   /** The processor the tail sampler forwards to: keeps what it is given. */
   static final class Collected implements SpanProcessor {
     final List<RecordingSpan> spans = Collections.synchronizedList(new ArrayList<>());
-    int starts;
+    final AtomicInteger starts = new AtomicInteger();
 
     @Override
     public void onStart(Context parent, RecordingSpan span) {
-      starts++;
+      starts.incrementAndGet();
     }
 
     @Override
@@ -220,7 +221,37 @@ class TailSamplingProcessorTest {
   void startsReachTheRealProcessorsAtOnce() {
     Tracer tracer = tracer(tail(1.0, 10));
     tracer.spanBuilder("a").startSpan();
-    assertEquals(1, sink.starts);
+    assertEquals(1, sink.starts.get());
+  }
+
+  @Test
+  void concurrentTracesKeepEveryErrorTraceWhole() throws Exception {
+    TailSamplingProcessor tail = tail(0.0, 1_000_000);
+    Tracer tracer = tracer(tail);
+    int threads = 4;
+    int perThread = 500;
+    Set<String> errorTraces = Collections.synchronizedSet(new HashSet<>());
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = new Thread(() -> {
+        for (int i = 0; i < perThread; i++) {
+          boolean error = i % 5 == 0;
+          Span root = trace(tracer, 5, 3, error);
+          if (error) {
+            errorTraces.add(root.spanContext().traceIdHex());
+          }
+        }
+      });
+      workers[t].start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    assertEquals(errorTraces, sink.traceIds());
+    assertEquals(errorTraces.size() * 4, sink.spans.size());
+    assertEquals(0, tail.bufferedSpans());
+    assertEquals(errorTraces.size(), tail.keptTraces());
+    assertEquals(threads * perThread - errorTraces.size(), tail.droppedTraces());
   }
 
   @Test
