@@ -31,7 +31,9 @@ final class KeyAttributes {
     if (dest != null) {
       out.add("destination=" + dest);
     }
-    String peer = first(a, "server.address", "network.peer.address", "net.peer.name");
+    // a server's own address says nothing on its line; the peer of a call does
+    boolean outgoing = !"SERVER".equals(s.kind) && !"CONSUMER".equals(s.kind);
+    String peer = outgoing ? first(a, "server.address", "network.peer.address", "net.peer.name") : null;
     if (peer != null) {
       String port = first(a, "server.port", "network.peer.port", "net.peer.port");
       out.add("-> " + (port == null ? peer : peer + ":" + port));
