@@ -1,7 +1,9 @@
 package dev.clew.core;
 
 import dev.clew.bootstrap.AdviceErrors;
+import dev.clew.bootstrap.CurrentSpanIds;
 import dev.clew.core.config.Config;
+import dev.clew.core.context.CurrentSpanIdsSource;
 import dev.clew.core.export.ExportStats;
 import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
@@ -43,6 +45,7 @@ public final class AgentStarter {
           "instrumentation advice failed and was suppressed: " + t));
       TracerProvider provider = createTracerProvider(config);
       TracerProvider.setGlobal(provider);
+      CurrentSpanIds.setSource(new CurrentSpanIdsSource());
       registerShutdownHook(provider, config);
 
       ClassLoader agentLoader = AgentStarter.class.getClassLoader();

@@ -2,6 +2,7 @@ package dev.clew.core.context;
 
 import dev.clew.core.trace.Span;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 /**
  * An immutable bag of what travels with a request: the current span, baggage, and any other value
@@ -80,14 +81,12 @@ public final class Context {
 
   /** A runnable that runs {@code r} with this context current; for hand-off to other threads. */
   public Runnable wrap(Runnable r) {
-    return () -> {
-      Scope scope = makeCurrent();
-      try {
-        r.run();
-      } finally {
-        scope.close();
-      }
-    };
+    return new ContextRunnable(this, r);
+  }
+
+  /** A callable that calls {@code c} with this context current; for hand-off to other threads. */
+  public <V> Callable<V> wrap(Callable<V> c) {
+    return new ContextCallable<>(this, c);
   }
 
   @Override

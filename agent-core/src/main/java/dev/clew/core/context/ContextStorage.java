@@ -1,7 +1,7 @@
 package dev.clew.core.context;
 
 import dev.clew.core.log.AgentLog;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 
 /**
  * Holds the current {@link Context} of each thread. Scopes must be closed in reverse order on the
@@ -16,11 +16,12 @@ public final class ContextStorage {
     void onChange(Context previous, Context next);
   }
 
+  private static final Listener[] NO_LISTENERS = new Listener[0]; // before INSTANCE: its constructor reads it
   private static final ContextStorage INSTANCE = new ContextStorage();
   private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
 
-  private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
-  private volatile boolean hasListeners;
+  // an array, not a list: notifying must not allocate an iterator on every context change
+  private volatile Listener[] listeners = NO_LISTENERS;
 
   private ContextStorage() {}
 
@@ -33,9 +34,25 @@ public final class ContextStorage {
     return c == null ? Context.root() : c;
   }
 
-  public void addListener(Listener l) {
-    listeners.add(l);
-    hasListeners = true;
+  /** Adds a listener; it is told about changes from now on (threads already in a context are not replayed). */
+  public synchronized void addListener(Listener l) {
+    Listener[] now = listeners;
+    Listener[] more = Arrays.copyOf(now, now.length + 1);
+    more[now.length] = l;
+    listeners = more;
+  }
+
+  public synchronized void removeListener(Listener l) {
+    Listener[] now = listeners;
+    for (int i = 0; i < now.length; i++) {
+      if (now[i] == l) {
+        Listener[] less = new Listener[now.length - 1];
+        System.arraycopy(now, 0, less, 0, i);
+        System.arraycopy(now, i + 1, less, i, now.length - i - 1);
+        listeners = less;
+        return;
+      }
+    }
   }
 
   public Scope attach(Context next) {
@@ -50,13 +67,12 @@ public final class ContextStorage {
   }
 
   private void notifyChange(Context previous, Context next) {
-    if (hasListeners) {
-      for (Listener l : listeners) {
-        try {
-          l.onChange(previous, next);
-        } catch (Throwable t) {
-          AgentLog.warnThrottled("context-listener", "context listener failed: " + t);
-        }
+    Listener[] ls = listeners;
+    for (int i = 0; i < ls.length; i++) {
+      try {
+        ls[i].onChange(previous, next);
+      } catch (Throwable t) {
+        AgentLog.warnThrottled("context-listener", "context listener failed: " + t);
       }
     }
   }

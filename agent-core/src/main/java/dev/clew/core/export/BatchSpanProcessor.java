@@ -75,7 +75,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.stats = stats;
     this.queue = new SpanQueue<>(settings.maxQueueSize);
     this.maxBatch = settings.maxExportBatchSize;
-    this.delayNanos = TimeUnit.MILLISECONDS.toNanos(settings.scheduleDelayMillis);
+    // at least 1 ms, so a delay of 0 means "as soon as possible" without a spinning worker
+    this.delayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.scheduleDelayMillis));
     this.worker = new ExportThread(new Worker(), "clew-export-" + exporter.name());
     worker.start();
   }
@@ -89,8 +90,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
       stats.dropped(1);
       return;
     }
-    // wake the worker early only when a full batch is waiting; otherwise it wakes on its schedule
-    if (workerWaiting && queue.size() >= maxBatch) {
+    // wake the worker early only when a full batch is waiting (counting what it already drained);
+    // otherwise it wakes on its schedule
+    if (workerWaiting && queue.size() + held.get() >= maxBatch) {
       workerWaiting = false;
       LockSupport.unpark(worker);
     }
@@ -158,8 +160,12 @@ public final class BatchSpanProcessor implements SpanProcessor {
         drain();
         boolean stopping = shutdownRequested;
         if (stopping || !flushRequests.isEmpty()) {
+          // only requests made before this export are answered by it
+          List<CountDownLatch> answered = takeFlushRequests();
           exportEverythingQueued();
-          releaseFlushRequests();
+          for (CountDownLatch l : answered) {
+            l.countDown();
+          }
           if (stopping) {
             return;
           }
@@ -199,11 +205,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
       return n;
     }
 
-    private void releaseFlushRequests() {
+    private List<CountDownLatch> takeFlushRequests() {
+      List<CountDownLatch> taken = new ArrayList<>(2);
       CountDownLatch l;
       while ((l = flushRequests.poll()) != null) {
-        l.countDown();
+        taken.add(l);
       }
+      return taken;
     }
 
     private void exportPending() {

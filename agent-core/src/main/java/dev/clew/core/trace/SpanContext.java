@@ -86,6 +86,12 @@ public final class SpanContext {
   /** Two hex digits of the trace flags, as in {@code traceparent}. */
   public String flagsHex() {
     int f = flags & 0xFF;
+    if (f == 1) {
+      return "01"; // the usual values, without building a string (log correlation asks on every context change)
+    }
+    if (f == 0) {
+      return "00";
+    }
     return "" + Character.forDigit(f >> 4, 16) + Character.forDigit(f & 0xF, 16);
   }
 

@@ -83,11 +83,31 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void everyFullBatchWakesTheWorkerEvenWhenItAlreadyHeldPartOfIt() throws Exception {
+    start(2048, HOUR, 5);
+    // spans arrive while the worker is between drains: a batch completed partly in its hands and partly
+    // in the queue must still wake it (no schedule to fall back on: the delay is an hour)
+    Thread producer = new Thread(() -> endSpans("p", 2_000));
+    producer.start();
+    producer.join();
+    assertTrue(exporter.awaitSpans(2_000, 20_000), "only size-triggered exports, got " + exporter.names().size());
+  }
+
+  @Test
   void incompleteBatchIsExportedWhenTheDelayPasses() throws Exception {
     start(2048, 50, 512);
     endSpans("s", 3);
     assertTrue(exporter.awaitSpans(3, 10_000), "exported on schedule, without flush");
     assertEquals(Collections.singletonList(List.of("s0", "s1", "s2")), exporter.batches());
+  }
+
+  @Test
+  void zeroDelayExportsEachSpanSoon() throws Exception {
+    start(2048, 0, 512);
+    endSpans("s", 1);
+    assertTrue(exporter.awaitSpans(1, 10_000));
+    endSpans("t", 1);
+    assertTrue(exporter.awaitSpans(2, 10_000));
   }
 
   @Test

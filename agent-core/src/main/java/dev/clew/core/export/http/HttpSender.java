@@ -51,6 +51,7 @@ public final class HttpSender {
     final SSLSocketFactory sslSocketFactory;
     final RetryPolicy retry;
     final long budgetMillis;
+    final String displayUrl;
 
     /**
      * @param timeoutMillis connect and read timeout of one attempt
@@ -65,10 +66,18 @@ public final class HttpSender {
       this.sslSocketFactory = sslSocketFactory;
       this.retry = retry;
       this.budgetMillis = Math.max(1, budgetMillis);
+      // for logs: user info and query may hold credentials
+      this.displayUrl = url.getProtocol() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+          + url.getPath();
     }
 
     public URL url() {
       return url;
+    }
+
+    /** The URL without user info or query, safe to log. */
+    public String displayUrl() {
+      return displayUrl;
     }
 
     public boolean gzip() {
@@ -152,6 +161,9 @@ public final class HttpSender {
             + settings.budgetMillis + " ms would be exceeded");
         return r;
       }
+      // said at once (a backend that is down should show at the first failure), then once a minute per kind
+      warn(failureKind, failure + "; retrying in " + wait + " ms (attempt " + attempt + " of " + retry.maxAttempts
+          + ")");
       if (!sleep(wait)) {
         warn(failureKind, failure + "; gave up at shutdown");
         return r;
@@ -272,6 +284,6 @@ public final class HttpSender {
 
   private void warn(String kind, String message) {
     AgentLog.warnThrottled("export-" + exporterName + "-" + kind,
-        "exporter " + exporterName + ": sending spans to " + settings.url + " failed: " + message);
+        "exporter " + exporterName + ": sending spans to " + settings.displayUrl + " failed: " + message);
   }
 }

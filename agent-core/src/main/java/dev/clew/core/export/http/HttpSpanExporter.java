@@ -57,6 +57,6 @@ public final class HttpSpanExporter implements SpanExporter {
 
   @Override
   public String toString() {
-    return name + " -> " + sender.settings().url();
+    return name + " -> " + sender.settings().displayUrl();
   }
 }

@@ -34,7 +34,6 @@ public final class OtlpHttpExporter {
   }
 
   public static HttpSpanExporter fromConfig(Config config, long exportBudgetMillis) {
-    HttpExporterConfig c = traceConfig(config);
     Protocol protocol = protocol(config);
     SpanEncoder encoder = OtlpEncoders.forProtocol(protocol);
     HttpSender sender = new HttpSender("otlp", settings(config, exportBudgetMillis));

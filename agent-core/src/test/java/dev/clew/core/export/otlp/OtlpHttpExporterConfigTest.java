@@ -74,6 +74,13 @@ class OtlpHttpExporterConfigTest {
   }
 
   @Test
+  void credentialsInTheUrlAreNotShownInLogs() {
+    HttpSender.Settings s = OtlpHttpExporter.settings(config("otel.exporter.otlp.traces.endpoint",
+        "https://user:pw@collector:4318/v1/traces?api_key=k"), 30_000);
+    assertEquals("https://collector:4318/v1/traces", s.displayUrl());
+  }
+
+  @Test
   void zipkinDefaultsAndEndpoint() {
     HttpSender.Settings d = ZipkinSpanExporter.settings(config(), 30_000);
     assertEquals("http://localhost:9411/api/v2/spans", d.url().toString());

@@ -1,9 +1,7 @@
 package dev.clew.instrumentation.methods;
 
-import dev.clew.core.context.Context;
-import dev.clew.core.context.Scope;
+import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.trace.Span;
-import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;
 
@@ -13,17 +11,6 @@ public final class MethodTracer {
 
   private MethodTracer() {}
 
-  /** What enter hands to exit: the span and the scope that made it current. */
-  static final class Call {
-    final Span span;
-    final Scope scope;
-
-    Call(Span span, Scope scope) {
-      this.span = span;
-      this.scope = scope;
-    }
-  }
-
   public static Object start(String className, String methodName) {
     Tracer tracer = TracerProvider.global().tracer(SCOPE);
     int dot = className.lastIndexOf('.');
@@ -31,19 +18,12 @@ public final class MethodTracer {
         .setAttribute("code.namespace", className)
         .setAttribute("code.function", methodName)
         .startSpan();
-    return new Call(span, Context.current().with(span).makeCurrent());
+    return ActiveSpan.start(span);
   }
 
   public static void end(Object state, Throwable thrown) {
-    if (!(state instanceof Call)) {
-      return;
+    if (state instanceof ActiveSpan) {
+      ((ActiveSpan) state).end(thrown);
     }
-    Call call = (Call) state;
-    call.scope.close();
-    if (thrown != null) {
-      call.span.recordException(thrown);
-      call.span.setStatus(StatusCode.ERROR, thrown.getMessage());
-    }
-    call.span.end();
   }
 }

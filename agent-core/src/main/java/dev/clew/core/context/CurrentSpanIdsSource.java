@@ -1,0 +1,16 @@
+package dev.clew.core.context;
+
+import dev.clew.bootstrap.CurrentSpanIds;
+import dev.clew.core.trace.SpanContext;
+
+/** Answers {@link CurrentSpanIds} (the bridge on the bootstrap class path) from the current context. */
+public final class CurrentSpanIdsSource implements CurrentSpanIds.Source {
+  @Override
+  public String[] current() {
+    SpanContext sc = Context.current().span().spanContext();
+    if (!sc.isValid()) {
+      return null;
+    }
+    return new String[] {sc.traceIdHex(), sc.spanIdHex(), sc.flagsHex()};
+  }
+}

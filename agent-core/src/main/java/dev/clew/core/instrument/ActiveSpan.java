@@ -1,0 +1,39 @@
+package dev.clew.core.instrument;
+
+import dev.clew.core.context.Context;
+import dev.clew.core.context.Scope;
+import dev.clew.core.trace.Span;
+import dev.clew.core.trace.StatusCode;
+
+/**
+ * A span made current for the length of an instrumented call: what enter advice hands to exit advice.
+ * {@link #end} restores the previous context, records a thrown exception and ends the span.
+ */
+public final class ActiveSpan {
+  private final Span span;
+  private final Scope scope;
+
+  private ActiveSpan(Span span, Scope scope) {
+    this.span = span;
+    this.scope = scope;
+  }
+
+  /** Makes {@code span} current on this thread until {@link #end}. */
+  public static ActiveSpan start(Span span) {
+    return new ActiveSpan(span, Context.current().with(span).makeCurrent());
+  }
+
+  public Span span() {
+    return span;
+  }
+
+  /** Closes the scope, then records {@code thrown} (if any) as an exception event and ERROR status, then ends. */
+  public void end(Throwable thrown) {
+    scope.close();
+    if (thrown != null) {
+      span.recordException(thrown);
+      span.setStatus(StatusCode.ERROR, thrown.getMessage());
+    }
+    span.end();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.clew.core.instrument.http;
+
+import dev.clew.core.config.Config;
+import dev.clew.core.context.Context;
+import dev.clew.core.propagation.TextMapGetter;
+import dev.clew.core.propagation.TextMapSetter;
+import dev.clew.core.propagation.W3CTraceContextPropagator;
+import dev.clew.core.trace.Span;
+import dev.clew.core.trace.SpanKind;
+import dev.clew.core.trace.StatusCode;
+import dev.clew.core.trace.TracerProvider;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Starts and ends the SERVER span of an HTTP request, whatever the server library: extracts the
+ * caller's context through the configured propagators, names the span {@code {METHOD} {route}} (or
+ * {@code {METHOD}} while no route is known), records the semantic-convention attributes and the
+ * configured headers, and sets the status (5xx and exceptions are errors; 4xx is the client's fault
+ * and stays unset on a server span). One instance per server module, read through an adapter.
+ */
+public final class HttpServerTracer<REQ, RES> {
+  private final String scopeName;
+  private final HttpServerAdapter<REQ, RES> adapter;
+  private final TextMapGetter<REQ> getter;
+  private final CapturedHeaders requestHeaders;
+  private final CapturedHeaders responseHeaders;
+  private final CapturedHeaders.Reader<REQ> requestHeaderReader;
+  private final CapturedHeaders.Reader<RES> responseHeaderReader;
+
+  private HttpServerTracer(String scopeName, HttpServerAdapter<REQ, RES> adapter, Config config) {
+    this.scopeName = scopeName;
+    this.adapter = adapter;
+    this.getter = new AdapterGetter<>(adapter);
+    this.requestHeaders = CapturedHeaders.fromConfig(config,
+        "otel.instrumentation.http.server.capture-request-headers", "http.request.header.");
+    this.responseHeaders = CapturedHeaders.fromConfig(config,
+        "otel.instrumentation.http.server.capture-response-headers", "http.response.header.");
+    this.requestHeaderReader = (request, name) -> toList(adapter.headers(request, name));
+    this.responseHeaderReader = adapter::responseHeaders;
+  }
+
+  /** A tracer for the instrumentation scope {@code scopeName}, configured from {@link Config#global()}. */
+  public static <REQ, RES> HttpServerTracer<REQ, RES> create(String scopeName, HttpServerAdapter<REQ, RES> adapter) {
+    return new HttpServerTracer<>(scopeName, adapter, Config.global());
+  }
+
+  /**
+   * Starts the SERVER span of {@code request} as a child of the context its headers carry, else of the
+   * current context (on a server thread: none, so a new trace); {@code route} may be null. Returns the context holding the span, for the caller to make
+   * current and to hand to {@link #end}.
+   */
+  public Context start(REQ request, String route) {
+    Context parent = TracerProvider.global().propagator().extract(Context.current(), request, getter);
+    Span span = TracerProvider.global().tracer(scopeName)
+        .spanBuilder(HttpCommon.spanName(adapter.method(request), route))
+        .setSpanKind(SpanKind.SERVER)
+        .setParent(parent)
+        .startSpan();
+    if (span.isRecording()) {
+      HttpServerAttributes.onStart(span, adapter, request, route);
+      requestHeaders.capture(span, request, requestHeaderReader);
+    }
+    return parent.with(span);
+  }
+
+  /** Sets the route once the server has matched it, and renames the span after it. */
+  public void setRoute(Context context, REQ request, String route) {
+    Span span = context.span();
+    if (route != null && span.isRecording()) {
+      span.setAttribute("http.route", route);
+      span.updateName(HttpCommon.spanName(adapter.method(request), route));
+    }
+  }
+
+  /**
+   * Ends the span with the final status code (0 if unknown) and the throwable that escaped the
+   * handler, if any.
+   */
+  public void end(Context context, RES response, int statusCode, Throwable error) {
+    end(context, response, statusCode, error, null);
+  }
+
+  /**
+   * Ends the span; {@code errorType} (e.g. {@code timeout}) marks a failure that has no throwable and
+   * maybe no 5xx status, and becomes {@code error.type} and the status description.
+   */
+  public void end(Context context, RES response, int statusCode, Throwable error, String errorType) {
+    Span span = context.span();
+    if (!span.isRecording()) {
+      return;
+    }
+    HttpServerAttributes.onEnd(span, statusCode);
+    if (response != null) {
+      responseHeaders.capture(span, response, responseHeaderReader);
+    }
+    if (error != null) {
+      span.recordException(error);
+      span.setAttribute("error.type", errorType != null ? errorType : error.getClass().getName());
+      span.setStatus(StatusCode.ERROR, error.getMessage());
+    } else if (errorType != null) {
+      span.setAttribute("error.type", errorType);
+      span.setStatus(StatusCode.ERROR, errorType);
+    } else if (statusCode >= 500) {
+      span.setAttribute("error.type", Integer.toString(statusCode));
+      span.setStatus(StatusCode.ERROR, null);
+    }
+    span.end();
+  }
+
+  /**
+   * The W3C Trace Context Level 2 {@code traceresponse} value naming the server span
+   * ({@code 00-<trace id>-<span id>-<flags>}), or null for an invalid span.
+   */
+  public static String traceResponse(Context context) {
+    String[] value = new String[1];
+    W3CTraceContextPropagator.INSTANCE.inject(Context.root().with(context.span()), value, TRACEPARENT_ONLY);
+    return value[0];
+  }
+
+  private static final TextMapSetter<String[]> TRACEPARENT_ONLY = (carrier, key, value) -> {
+    if (W3CTraceContextPropagator.TRACEPARENT.equals(key)) {
+      carrier[0] = value;
+    }
+  };
+
+  private static List<String> toList(Iterator<String> values) {
+    if (!values.hasNext()) {
+      return java.util.Collections.emptyList();
+    }
+    List<String> list = new java.util.ArrayList<>(2);
+    while (values.hasNext()) {
+      list.add(values.next());
+    }
+    return list;
+  }
+
+  /** Reads propagation headers through the adapter. */
+  private static final class AdapterGetter<REQ> implements TextMapGetter<REQ> {
+    private final HttpServerAdapter<REQ, ?> adapter;
+
+    AdapterGetter(HttpServerAdapter<REQ, ?> adapter) {
+      this.adapter = adapter;
+    }
+
+    @Override
+    public Iterable<String> keys(REQ carrier) {
+      return adapter.headerNames(carrier);
+    }
+
+    @Override
+    public String get(REQ carrier, String key) {
+      return adapter.header(carrier, key);
+    }
+
+    @Override
+    public Iterator<String> getAll(REQ carrier, String key) {
+      return adapter.headers(carrier, key);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.clew.instrumentation.executors;
+
+import dev.clew.bootstrap.AgentLauncher;
+import dev.clew.core.context.Context;
+import dev.clew.core.context.ContextCallable;
+import dev.clew.core.context.ContextRunnable;
+import dev.clew.core.context.Scope;
+import dev.clew.core.context.TaskContexts;
+import dev.clew.core.instrument.CallDepth;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Owns the hand-off of the current context to tasks that run on other threads; the advice classes
+ * only call in here. Two ways, chosen by what the pool needs:
+ * <ul>
+ *   <li><b>wrap</b> ({@link ContextRunnable}/{@link ContextCallable}): the task given to
+ *   {@code Executor.execute}, to a {@code FutureTask} constructor (so {@code submit}, {@code invokeAll},
+ *   {@code invokeAny} and {@code schedule*} of every JDK executor) and to a {@code Thread}
+ *   constructor. One small object per task, garbage with the task; nothing to clean up after
+ *   cancellation or rejection.</li>
+ *   <li><b>attach</b> ({@link TaskContexts}): a {@code ForkJoinTask}, whose identity the pool relies on
+ *   (fork/join, submit returns it); the context is taken back when the task executes.</li>
+ * </ul>
+ * In both cases nothing happens while the current context is the root one: no wrapper, no entry.
+ * Loaded once, in the agent class loader (it is not an advice helper), so its state is shared by all
+ * call sites.
+ */
+public final class ContextHandOff {
+  /** Worker threads created by a pool belong to the pool, not to the task that made it grow. */
+  private static final CallDepth WORKER_CREATION = CallDepth.forFamily("executors-worker-creation");
+
+  /** Inside submit/invokeAll/invokeAny/schedule* of an excluded executor: its FutureTasks take no context. */
+  private static final CallDepth EXCLUDED_SUBMISSION = CallDepth.forFamily("executors-excluded-submission");
+
+  private static volatile Set<String> excluded = Collections.emptySet();
+
+  private ContextHandOff() {}
+
+  static void exclude(Set<String> executorClassNames) {
+    excluded = Collections.unmodifiableSet(new HashSet<>(executorClassNames));
+  }
+
+  /** {@code Executor.execute(task)}: the task to hand over instead. */
+  public static Runnable wrapExecuted(Object executor, Runnable task) {
+    Context context = Context.current();
+    if (context.isRoot() || task == null || task instanceof ContextRunnable || task instanceof FutureTask
+        || isExcluded(executor) || isAgentTask(task)) {
+      return task; // a FutureTask carries the context it was created in (see wrapFutureTask)
+    }
+    return context.wrap(task);
+  }
+
+  /** {@code new FutureTask(runnable, result)}, also what submit, invokeAll and schedule create. */
+  public static Runnable wrapFutureTask(Runnable task) {
+    Context context = Context.current();
+    if (context.isRoot() || task == null || task instanceof ContextRunnable || isAgentTask(task)
+        || inExcludedSubmission()) {
+      return task;
+    }
+    return context.wrap(task);
+  }
+
+  /** {@code new FutureTask(callable)}. */
+  public static <V> Callable<V> wrapFutureTask(Callable<V> task) {
+    Context context = Context.current();
+    if (context.isRoot() || task == null || task instanceof ContextCallable || isAgentTask(task)
+        || inExcludedSubmission()) {
+      return task;
+    }
+    return context.wrap(task);
+  }
+
+  /** {@code new Thread(runnable)}, platform or virtual; not for the workers a pool creates for itself. */
+  public static Runnable wrapThreadTask(Runnable task) {
+    Context context = Context.current();
+    if (context.isRoot() || task == null || task instanceof ContextRunnable || WORKER_CREATION.get() > 0
+        || isAgentTask(task)) {
+      return task;
+    }
+    return context.wrap(task);
+  }
+
+  /** Entering submit/invokeAll/invokeAny/schedule* of {@code executor}; true if it is excluded (then call {@link #excludedSubmissionEnds}). */
+  public static boolean submissionStarts(Object executor) {
+    if (isExcluded(executor)) {
+      EXCLUDED_SUBMISSION.getAndIncrement();
+      return true;
+    }
+    return false;
+  }
+
+  public static void excludedSubmissionEnds() {
+    EXCLUDED_SUBMISSION.decrementAndGet();
+  }
+
+  private static boolean inExcludedSubmission() {
+    return !excluded.isEmpty() && EXCLUDED_SUBMISSION.get() > 0;
+  }
+
+  public static void workerCreationStarts() {
+    WORKER_CREATION.getAndIncrement();
+  }
+
+  public static void workerCreationEnds() {
+    WORKER_CREATION.decrementAndGet();
+  }
+
+  /** A {@code ForkJoinTask} is forked or submitted to {@code pool} (null for fork). */
+  public static void attach(ForkJoinPool pool, Object task) {
+    Context context = Context.current();
+    if (context.isRoot() || (pool != null && (isExcluded(pool) || isVirtualThreadScheduler(pool)))) {
+      return;
+    }
+    TaskContexts.attach(task, context);
+  }
+
+  /** The submission was rejected or the task cancelled: it will not run, forget its context. */
+  public static void forget(Object task) {
+    TaskContexts.take(task);
+  }
+
+  /** A {@code ForkJoinTask} starts executing: makes its context current; the returned scope, or null, goes to {@link #end}. */
+  public static Scope start(Object task) {
+    Context context = TaskContexts.take(task);
+    return context == null ? null : context.makeCurrent();
+  }
+
+  public static void end(Object scope) {
+    if (scope instanceof Scope) {
+      ((Scope) scope).close();
+    }
+  }
+
+  private static boolean isExcluded(Object executor) {
+    Set<String> names = excluded;
+    return !names.isEmpty() && executor != null && names.contains(executor.getClass().getName());
+  }
+
+  /** The agent's own threads and tasks (exporter) never take the application's context. */
+  private static boolean isAgentTask(Object task) {
+    ClassLoader loader = task.getClass().getClassLoader();
+    return loader != null && loader == AgentLauncher.agentClassLoader();
+  }
+
+  /**
+   * Virtual threads are scheduled as tasks on a ForkJoinPool of carrier threads; their context lives
+   * in the virtual thread itself, so the carrier's submissions need none.
+   */
+  private static boolean isVirtualThreadScheduler(ForkJoinPool pool) {
+    ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool.getFactory();
+    return factory != null && factory.getClass().getName().startsWith("java.lang.VirtualThread");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.clew.instrumentation.executors;
+
+import dev.clew.core.config.Config;
+import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Context hand-off across threads ({@code otel.instrumentation.executors.enabled}). The JDK's
+ * executors, ForkJoin pool and tasks, and threads are always covered; executors of other libraries
+ * that do not end in a JDK executor or thread are added by class name with
+ * {@code otel.instrumentation.executors.include}, and executors whose tasks must not take the
+ * submitter's context are listed in {@code clew.executors.exclude}. {@code clew.executors.new-threads=false}
+ * stops new threads (platform and virtual) from taking the context of the code that creates them.
+ */
+public final class ExecutorsInstrumentationModule extends InstrumentationModule {
+  public ExecutorsInstrumentationModule() {
+    super("executors");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    List<String> include = config.getList("otel.instrumentation.executors.include", Collections.<String>emptyList());
+    List<String> exclude = config.getList("clew.executors.exclude", Collections.<String>emptyList());
+    ContextHandOff.exclude(new HashSet<>(exclude));
+    List<TypeInstrumentation> list = new ArrayList<>();
+    list.add(new ExecutorInstrumentation(include));
+    list.add(new FutureTaskInstrumentation());
+    list.add(new ForkJoinPoolInstrumentation());
+    list.add(new ForkJoinTaskInstrumentation());
+    // a library that starts its long-lived threads lazily inside a request (an event loop on first use)
+    // would give them that request's context as their base: such applications can switch this off
+    if (config.getBoolean("clew.executors.new-threads", true)) {
+      list.add(new ThreadInstrumentation());
+    }
+    return list;
+  }
+
+  /** Only the advice runs next to the instrumented classes; {@link ContextHandOff} is one shared copy. */
+  @Override
+  public List<String> helperPackages() {
+    return Arrays.asList(getClass().getPackage().getName() + ".advice.");
+  }
+}

@@ -1,0 +1,163 @@
+package dev.clew.instrumentation.jdbc;
+
+import dev.clew.bootstrap.AdviceErrors;
+import dev.clew.core.instrument.ActiveSpan;
+import dev.clew.core.instrument.CallDepth;
+import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.instrument.db.SqlQuery;
+import dev.clew.core.instrument.db.SqlSanitizer;
+import dev.clew.core.trace.SpanBuilder;
+import dev.clew.core.trace.SpanKind;
+import dev.clew.core.trace.TracerProvider;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * Owns the JDBC spans: one CLIENT span per outermost execution (wrappers such as pool proxies call the
+ * driver's statement from inside ours, and the shared {@link CallDepth} keeps those silent), the SQL
+ * remembered per prepared statement, and the batch being built. Everything here is static and exists
+ * once: the module loads its classes from the agent loader only (see {@link JdbcInstrumentationModule}).
+ */
+public final class JdbcTracer {
+  private static final String SCOPE = "clew.jdbc";
+  private static final CallDepth DEPTH = CallDepth.forFamily("jdbc");
+  /** Enter's answer for a nested call: exit only leaves the nesting level. */
+  private static final Object NESTED = new Object();
+  private static final WeakIdentityMap<Statement, JdbcStatementState> STATEMENTS = new WeakIdentityMap<>();
+  private static final JdbcConnections CONNECTIONS = new JdbcConnections();
+  private static volatile SqlSanitizer sanitizer = new SqlSanitizer(true, SqlSanitizer.DEFAULT_MAX_LENGTH);
+
+  private JdbcTracer() {}
+
+  static void configure(SqlSanitizer configured) {
+    sanitizer = configured;
+  }
+
+  public static void onPrepare(String sql, Statement statement) {
+    if (sql != null && statement != null) {
+      STATEMENTS.put(statement, new JdbcStatementState(sql));
+    }
+  }
+
+  public static void onAddBatch(Statement statement, String sql) {
+    JdbcStatementState state = STATEMENTS.get(statement);
+    if (state == null) {
+      state = STATEMENTS.putIfAbsent(statement, new JdbcStatementState(null));
+    }
+    state.addBatch(sql);
+  }
+
+  public static void onClearBatch(Statement statement) {
+    JdbcStatementState state = STATEMENTS.get(statement);
+    if (state != null) {
+      state.clearBatch();
+    }
+  }
+
+  public static void onClose(Statement statement) {
+    STATEMENTS.remove(statement);
+  }
+
+  /** {@code execute*(sql, ...)} of a Statement, or {@code execute*()} of a prepared statement when sql is null. */
+  public static Object startExecute(Statement statement, String sql) {
+    if (DEPTH.getAndIncrement() > 0) {
+      return NESTED;
+    }
+    try {
+      String text = sql;
+      if (text == null) {
+        JdbcStatementState state = STATEMENTS.get(statement);
+        text = state == null ? null : state.preparedSql;
+      }
+      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
+      SqlQuery query = sanitizer.sanitize(text, info.dialect);
+      return query == null ? start(info, null, null, null, 0) : start(info, query, query.operation(), query.summary(), 0);
+    } catch (Throwable t) {
+      AdviceErrors.record(t);
+      return NESTED;
+    }
+  }
+
+  /** {@code executeBatch()}: the batch's SQL, {@code BATCH}-prefixed operation and size. */
+  public static Object startBatch(Statement statement) {
+    if (DEPTH.getAndIncrement() > 0) {
+      return NESTED;
+    }
+    try {
+      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
+      JdbcStatementState state = STATEMENTS.get(statement);
+      if (state == null) {
+        return start(info, null, null, null, 0);
+      }
+      SqlQuery query = state.batchSql != null ? sanitizer.sanitizeBatch(state.batchSql, info.dialect)
+          : sanitizer.sanitize(state.preparedSql, info.dialect);
+      int size = state.batchSize;
+      state.clearBatch();
+      String operation = query == null ? null : query.operation();
+      String summary = query == null ? null : query.summary();
+      if (size > 1) { // one statement is no batch for the conventions
+        operation = operation == null ? "BATCH" : "BATCH " + operation;
+        summary = summary == null ? "BATCH" : "BATCH " + summary;
+      }
+      return start(info, query, operation, summary, size);
+    } catch (Throwable t) {
+      AdviceErrors.record(t);
+      return NESTED;
+    }
+  }
+
+  /** {@code commit()}/{@code rollback()}, instrumented only with {@code clew.jdbc.transaction-spans=true}. */
+  public static Object startTransaction(Connection connection, String method) {
+    if (DEPTH.getAndIncrement() > 0) {
+      return NESTED;
+    }
+    try {
+      String operation = "commit".equals(method) ? "COMMIT" : "ROLLBACK";
+      return start(CONNECTIONS.of(connection), null, operation, operation, 0);
+    } catch (Throwable t) {
+      AdviceErrors.record(t);
+      return NESTED;
+    }
+  }
+
+  private static Object start(JdbcConnectionInfo info, SqlQuery query, String operation, String summary,
+      long batchSize) {
+    SpanBuilder builder = TracerProvider.global().tracer(SCOPE)
+        .spanBuilder(JdbcAttributes.spanName(summary, info))
+        .setSpanKind(SpanKind.CLIENT);
+    JdbcAttributes.onStart(builder, info, query, operation, batchSize);
+    return ActiveSpan.start(builder.startSpan());
+  }
+
+  public static void end(Object call, Throwable thrown) {
+    if (call == null) {
+      return; // enter did not run
+    }
+    DEPTH.decrementAndGet();
+    if (call instanceof ActiveSpan) {
+      ActiveSpan active = (ActiveSpan) call;
+      if (thrown != null) {
+        JdbcAttributes.onError(active.span(), thrown);
+      }
+      active.end(thrown);
+    }
+  }
+
+  private static Connection connectionOf(Statement statement) {
+    try {
+      return statement.getConnection();
+    } catch (Throwable t) {
+      return null; // closed statement: the driver reports that itself
+    }
+  }
+
+  /** Statements the agent currently remembers; read by the leak test. */
+  static int trackedStatements() {
+    return STATEMENTS.size();
+  }
+
+  /** Connections whose metadata is cached; read by the leak test. */
+  static int trackedConnections() {
+    return CONNECTIONS.size();
+  }
+}

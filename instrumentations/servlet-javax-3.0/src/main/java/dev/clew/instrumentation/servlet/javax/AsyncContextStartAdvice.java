@@ -1,0 +1,14 @@
+package dev.clew.instrumentation.servlet.javax;
+
+import net.bytebuddy.asm.Advice;
+
+/** Hands the request's context to the task given to {@code AsyncContext.start}. */
+public final class AsyncContextStartAdvice {
+  private AsyncContextStartAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(0))
+  public static Runnable enter(@Advice.Argument(0) Runnable task) {
+    return ServletTracer.wrap(task);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.clew.instrumentation.servlet.javax;
+
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import net.bytebuddy.asm.Advice;
+
+/** Around every filter and servlet entry; {@link ServletTracer} keeps one SERVER span per request. */
+public final class ServletAdvice {
+  private ServletAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
+    return ServletTracer.enter(request, response);
+  }
+
+  @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
+  public static void exit(@Advice.Enter Object call, @Advice.Argument(0) ServletRequest request,
+      @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
+    ServletTracer.exit(call, request, response, thrown);
+  }
+}

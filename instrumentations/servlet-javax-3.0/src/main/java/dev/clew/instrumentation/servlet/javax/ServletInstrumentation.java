@@ -1,0 +1,39 @@
+package dev.clew.instrumentation.servlet.javax;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.clew.core.instrument.AdviceTarget;
+import dev.clew.core.instrument.ClassLoaderMatchers;
+import dev.clew.core.instrument.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** {@code Servlet.service(ServletRequest, ServletResponse)} and {@code Filter.doFilter(request, response, chain)}. */
+final class ServletInstrumentation implements TypeInstrumentation {
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return ClassLoaderMatchers.hasClassesNamed("javax.servlet.Servlet");
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return not(isInterface()).and(hasSuperType(namedOneOf("javax.servlet.Servlet", "javax.servlet.Filter")));
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(isPublic().and(not(isAbstract()))
+        .and(named("service").and(takesArguments(2)).or(named("doFilter").and(takesArguments(3))))
+        .and(takesArgument(0, named("javax.servlet.ServletRequest")))
+        .and(takesArgument(1, named("javax.servlet.ServletResponse"))),
+        "dev.clew.instrumentation.servlet.javax.ServletAdvice");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.clew.instrumentation.servlet.javax;
+
+import dev.clew.core.config.Config;
+import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * SERVER spans for requests served by a {@code javax.servlet} container (Servlet 3.0-4.0): one span per
+ * request from the first filter or servlet it enters, ended when the response completes (also for
+ * asynchronous requests). Enabled by {@code otel.instrumentation.servlet.enabled} or
+ * {@code otel.instrumentation.servlet-javax.enabled}.
+ */
+public final class ServletJavaxInstrumentationModule extends InstrumentationModule {
+  public ServletJavaxInstrumentationModule() {
+    super("servlet-javax", "servlet");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    return Arrays.<TypeInstrumentation>asList(new ServletInstrumentation(), new StartAsyncInstrumentation(),
+        new AsyncContextInstrumentation());
+  }
+
+  @Override
+  public List<String> requiredReferences() {
+    // Servlet 3.0: async support; the 4.0 servlet mapping (for http.route) is used where present
+    return Arrays.asList("javax.servlet.http.HttpServletRequest#startAsync", "javax.servlet.AsyncListener",
+        "javax.servlet.AsyncContext#addListener");
+  }
+}

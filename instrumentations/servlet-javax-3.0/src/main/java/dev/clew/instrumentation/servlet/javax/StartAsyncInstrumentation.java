@@ -1,0 +1,33 @@
+package dev.clew.instrumentation.servlet.javax;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+
+import dev.clew.core.instrument.AdviceTarget;
+import dev.clew.core.instrument.ClassLoaderMatchers;
+import dev.clew.core.instrument.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** {@code ServletRequest.startAsync()}: from then on the response's completion ends the span. */
+final class StartAsyncInstrumentation implements TypeInstrumentation {
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return ClassLoaderMatchers.hasClassesNamed("javax.servlet.AsyncContext");
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return not(isInterface()).and(hasSuperType(named("javax.servlet.ServletRequest")));
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(named("startAsync").and(isPublic()).and(returns(named("javax.servlet.AsyncContext"))),
+        "dev.clew.instrumentation.servlet.javax.StartAsyncAdvice");
+  }
+}

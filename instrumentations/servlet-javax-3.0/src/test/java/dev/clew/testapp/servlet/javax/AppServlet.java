@@ -1,0 +1,71 @@
+package dev.clew.testapp.servlet.javax;
+
+import dev.clew.testing.http.TracedWork;
+import javax.servlet.AsyncContext;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The endpoints {@link dev.clew.testing.http.HttpServerSuite} expects, one servlet under several mappings. */
+public class AppServlet extends HttpServlet {
+  /** The mappings this servlet is registered under; {@code /} makes it the default (404) servlet. */
+  public static final String[] MAPPINGS = {"/hello", "/users/*", "/forward", "/include", "/traced", "/boom",
+      "/status/*", "/async", "/async-dispatch", "/async-dispatch-now", "/async-timeout", "/"};
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+    Object included = req.getAttribute("javax.servlet.include.servlet_path");
+    switch (included != null ? (String) included : req.getServletPath()) {
+      case "/hello":
+        resp.setHeader("X-Reply", "yes");
+        resp.getWriter().write("hello");
+        break;
+      case "/users":
+        resp.getWriter().write(req.getPathInfo().substring(1));
+        break;
+      case "/forward":
+        req.getRequestDispatcher("/hello").forward(req, resp);
+        break;
+      case "/include":
+        resp.getWriter().write("included:");
+        req.getRequestDispatcher("/hello").include(req, resp);
+        break;
+      case "/traced":
+        resp.getWriter().write(TracedWork.work("traced"));
+        break;
+      case "/boom":
+        throw new IllegalStateException("boom");
+      case "/status":
+        resp.setStatus(Integer.parseInt(req.getPathInfo().substring(1)));
+        break;
+      case "/async":
+        AsyncContext async = req.startAsync();
+        async.start(() -> {
+          try {
+            TracedWork.work("async");
+            async.getResponse().getWriter().write("async");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } finally {
+            async.complete();
+          }
+        });
+        break;
+      case "/async-dispatch":
+        AsyncContext dispatching = req.startAsync();
+        dispatching.start(() -> dispatching.dispatch("/traced"));
+        break;
+      case "/async-dispatch-now":
+        req.startAsync().dispatch("/traced"); // runs after this method returns
+        break;
+      case "/async-timeout":
+        req.startAsync().setTimeout(300);
+        break;
+      default:
+        resp.sendError(404);
+    }
+  }
+}

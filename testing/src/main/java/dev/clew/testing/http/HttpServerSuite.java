@@ -1,0 +1,341 @@
+package dev.clew.testing.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clew.testing.AgentSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every HTTP server instrumentation must do, checked on the spans the agent exported (decoded
+ * OTLP). A subclass starts a real server, with the module's test configuration
+ * ({@code -Dclew.trace.methods=dev.clew.testing.http.TracedWork[work]},
+ * {@code otel.instrumentation.http.server.capture-request-headers=X-Custom},
+ * {@code ...capture-response-headers=X-Reply}, {@code otel.propagators=tracecontext,baggage,b3multi,jaeger},
+ * {@code clew.servlet.traceresponse=true} or its equivalent), serving at the context root, behind two filters (or the library's equivalent) that see
+ * every request:
+ * <ul>
+ *   <li>{@code /hello} (route {@code /hello}): 200, body {@code hello}, response header {@code X-Reply: yes}</li>
+ *   <li>{@code /users/*}: 200, body is the rest of the path</li>
+ *   <li>{@code /forward} forwards to, and {@code /include} includes, {@code /hello}</li>
+ *   <li>{@code /traced}: calls {@link TracedWork#work} and answers 200</li>
+ *   <li>{@code /boom}: throws {@code IllegalStateException("boom")}</li>
+ *   <li>{@code /status/*}: answers with the status code in the path</li>
+ *   <li>{@code /async}: goes asynchronous, calls {@link TracedWork#work} on another thread (the
+ *       library's own way of running async work), writes {@code async} and completes</li>
+ *   <li>{@code /async-dispatch}: goes asynchronous and, from another thread, dispatches to {@code /traced}</li>
+ *   <li>{@code /async-dispatch-now}: goes asynchronous and dispatches to {@code /traced} before returning</li>
+ *   <li>{@code /async-timeout}: goes asynchronous with a 300 ms timeout and never completes</li>
+ *   <li>any other path: 404</li>
+ * </ul>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class HttpServerSuite {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String WORK_SPAN = "TracedWork.work";
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private int port;
+
+  /** Starts the server and returns its port. */
+  protected abstract int startServer() throws Exception;
+
+  protected abstract void stopServer() throws Exception;
+
+  /** The route a request to an unmapped path gets, or null when the server reports none. */
+  protected abstract String notFoundRoute();
+
+  @BeforeAll
+  void start() throws Exception {
+    port = startServer();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stopServer();
+  }
+
+  @BeforeEach
+  void clearSpans() {
+    AgentSpans.clear();
+  }
+
+  @AfterEach
+  void noAdviceErrors() {
+    assertEquals(0, AgentSpans.adviceErrors(), "advice errors were suppressed");
+  }
+
+  @Test
+  void plainRequestHasSemanticConventionAttributes() throws Exception {
+    HttpResponse<String> response = send(request("/hello?q=clew&sig=secret")
+        .header("User-Agent", "clew-test/1.0").header("X-Custom", "custom-value"));
+    assertEquals(200, response.statusCode());
+    assertEquals("hello", response.body());
+
+    Span server = onlyServerSpan("GET /hello");
+    assertEquals(Span.SpanKind.SPAN_KIND_SERVER, server.getKind());
+    assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
+    assertEquals("", AgentSpans.parentSpanId(server), "no incoming context: a new trace");
+    Map<String, Object> a = AgentSpans.attributes(server.getAttributesList());
+    assertEquals("GET", a.get("http.request.method"));
+    assertEquals("/hello", a.get("http.route"));
+    assertEquals("/hello", a.get("url.path"));
+    assertEquals("q=clew&sig=REDACTED", a.get("url.query"));
+    assertEquals("http", a.get("url.scheme"));
+    assertEquals(200L, a.get("http.response.status_code"));
+    assertEquals("127.0.0.1", a.get("server.address"));
+    assertEquals((long) port, a.get("server.port"));
+    assertEquals("127.0.0.1", a.get("client.address"));
+    assertEquals("127.0.0.1", a.get("network.peer.address"));
+    assertTrue(a.get("network.peer.port") instanceof Long);
+    assertEquals("1.1", a.get("network.protocol.version"));
+    assertEquals("clew-test/1.0", a.get("user_agent.original"));
+    assertEquals(List.of("custom-value"), a.get("http.request.header.x-custom"));
+    assertEquals(List.of("yes"), a.get("http.response.header.x-reply"));
+    assertFalse(a.containsKey("error.type"));
+
+    assertEquals("00-" + AgentSpans.traceId(server) + "-" + AgentSpans.spanId(server) + "-01",
+        response.headers().firstValue("traceresponse").orElse(null), "traceresponse names the server span");
+  }
+
+  @Test
+  void routeIsTheMappingNotThePath() throws Exception {
+    assertEquals("42", send(request("/users/42")).body());
+    Span server = onlyServerSpan("GET /users/*");
+    assertEquals("/users/42", AgentSpans.attribute(server, "url.path"));
+    assertEquals("/users/*", AgentSpans.attribute(server, "http.route"));
+  }
+
+  @Test
+  void incomingTraceparentIsJoined() throws Exception {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String parentId = "00f067aa0ba902b7";
+    send(request("/hello").header("traceparent", "00-" + traceId + "-" + parentId + "-01")
+        .header("tracestate", "vendor=one"));
+    Span server = onlyServerSpan("GET /hello");
+    assertEquals(traceId, AgentSpans.traceId(server));
+    assertEquals(parentId, AgentSpans.parentSpanId(server));
+    assertEquals("vendor=one", server.getTraceState());
+  }
+
+  @Test
+  void incomingB3AndJaegerHeadersAreJoined() throws Exception {
+    String traceId = "463ac35c9f6413ad48485a3953bb6124";
+    String parentId = "a2fb4a1d1a96d312";
+    send(request("/hello").header("X-B3-TraceId", traceId).header("X-B3-SpanId", parentId)
+        .header("X-B3-Sampled", "1"));
+    Span server = onlyServerSpan("GET /hello");
+    assertEquals(traceId, AgentSpans.traceId(server));
+    assertEquals(parentId, AgentSpans.parentSpanId(server));
+
+    AgentSpans.clear();
+    send(request("/hello").header("uber-trace-id", traceId + ":" + parentId + ":0:1"));
+    server = onlyServerSpan("GET /hello");
+    assertEquals(traceId, AgentSpans.traceId(server));
+    assertEquals(parentId, AgentSpans.parentSpanId(server));
+  }
+
+  @Test
+  void forwardAndIncludeKeepOneSpan() throws Exception {
+    assertEquals("hello", send(request("/forward")).body());
+    Span forward = onlyServerSpan("GET /forward");
+    assertEquals("/forward", AgentSpans.attribute(forward, "url.path"));
+
+    AgentSpans.clear();
+    assertTrue(send(request("/include")).body().contains("hello"));
+    onlyServerSpan("GET /include");
+  }
+
+  @Test
+  void handlerSpansNestUnderTheServerSpan() throws Exception {
+    send(request("/traced"));
+    List<Span> spans = await(s -> has(s, "GET /traced") && has(s, WORK_SPAN));
+    Span server = AgentSpans.span(spans, "GET /traced");
+    Span work = AgentSpans.span(spans, WORK_SPAN);
+    assertTrue(AgentSpans.isChildOf(work, server), "the traced method runs in the server span's context");
+    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void notFoundIsNotAnErrorOnTheServer() throws Exception {
+    assertEquals(404, send(request("/missing/7")).statusCode());
+    List<Span> spans = await(s -> !serverSpans(s).isEmpty());
+    Span server = serverSpans(spans).get(0);
+    assertEquals(notFoundRoute() == null ? "GET" : "GET " + notFoundRoute(), server.getName());
+    assertEquals(404L, AgentSpans.attribute(server, "http.response.status_code"));
+    assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
+    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void exceptionMakesAnErrorWithAnEvent() throws Exception {
+    assertEquals(500, send(request("/boom")).statusCode());
+    Span server = onlyServerSpan("GET /boom");
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, server.getStatus().getCode());
+    assertEquals(500L, AgentSpans.attribute(server, "http.response.status_code"));
+    assertEquals("java.lang.IllegalStateException", AgentSpans.attribute(server, "error.type"));
+    assertEquals(1, server.getEventsCount());
+    assertEquals("exception", server.getEvents(0).getName());
+    Map<String, Object> event = AgentSpans.attributes(server.getEvents(0).getAttributesList());
+    assertEquals("java.lang.IllegalStateException", event.get("exception.type"));
+    assertEquals("boom", event.get("exception.message"));
+  }
+
+  @Test
+  void serverErrorStatusIsAnError() throws Exception {
+    assertEquals(503, send(request("/status/503")).statusCode());
+    Span server = onlyServerSpan("GET /status/*");
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, server.getStatus().getCode());
+    assertEquals("503", AgentSpans.attribute(server, "error.type"));
+
+    AgentSpans.clear();
+    assertEquals(409, send(request("/status/409")).statusCode());
+    assertEquals(Status.StatusCode.STATUS_CODE_UNSET, onlyServerSpan("GET /status/*").getStatus().getCode());
+  }
+
+  @Test
+  void asyncRequestEndsWhenTheResponseCompletes() throws Exception {
+    assertEquals("async", send(request("/async")).body());
+    List<Span> spans = await(s -> has(s, "GET /async") && has(s, WORK_SPAN));
+    Span server = AgentSpans.span(spans, "GET /async");
+    Span work = AgentSpans.span(spans, WORK_SPAN);
+    assertTrue(AgentSpans.isChildOf(work, server), "the async thread sees the request's context");
+    assertTrue(server.getEndTimeUnixNano() >= work.getEndTimeUnixNano(),
+        "the server span ends after the async work, not when the handler returned");
+    assertEquals(200L, AgentSpans.attribute(server, "http.response.status_code"));
+    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void asyncDispatchKeepsOneSpanAndItsContext() throws Exception {
+    assertEquals("TRACED", send(request("/async-dispatch")).body());
+    List<Span> spans = await(s -> has(s, "GET /async-dispatch") && has(s, WORK_SPAN));
+    Span server = AgentSpans.span(spans, "GET /async-dispatch");
+    assertTrue(AgentSpans.isChildOf(AgentSpans.span(spans, WORK_SPAN), server),
+        "the dispatched request runs in the original request's context");
+    assertEquals("/async-dispatch", AgentSpans.attribute(server, "url.path"));
+    assertEquals(1, serverSpans(spans).size());
+
+    AgentSpans.clear();
+    assertEquals("TRACED", send(request("/async-dispatch-now")).body());
+    spans = await(s -> has(s, "GET /async-dispatch-now") && has(s, WORK_SPAN));
+    server = AgentSpans.span(spans, "GET /async-dispatch-now");
+    Span work = AgentSpans.span(spans, WORK_SPAN);
+    assertTrue(AgentSpans.isChildOf(work, server));
+    assertTrue(server.getEndTimeUnixNano() >= work.getEndTimeUnixNano(),
+        "a dispatch pending when the handler returns still belongs to the request");
+    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void asyncTimeoutIsAnError() throws Exception {
+    send(request("/async-timeout"));
+    Span server = onlyServerSpan("GET /async-timeout");
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, server.getStatus().getCode());
+    assertEquals("timeout", AgentSpans.attribute(server, "error.type"));
+  }
+
+  @Test
+  void forwardedHeadersNameTheClient() throws Exception {
+    send(request("/hello").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1"));
+    Span server = onlyServerSpan("GET /hello");
+    assertEquals("203.0.113.7", AgentSpans.attribute(server, "client.address"));
+    assertEquals("127.0.0.1", AgentSpans.attribute(server, "network.peer.address"));
+
+    AgentSpans.clear();
+    send(request("/hello").header("Forwarded", "for=\"[2001:db8::17]:4711\";proto=https"));
+    assertEquals("2001:db8::17", AgentSpans.attribute(onlyServerSpan("GET /hello"), "client.address"));
+  }
+
+  @Test
+  void unknownMethodIsOther() throws Exception {
+    send(request("/hello").method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
+    Span server = onlyServerSpan("HTTP");
+    assertEquals("_OTHER", AgentSpans.attribute(server, "http.request.method"));
+    assertEquals("PROPFIND", AgentSpans.attribute(server, "http.request.method_original"));
+  }
+
+  @Test
+  void noSpanLeaksIntoTheNextRequest() throws Exception {
+    send(request("/hello"));
+    send(request("/hello"));
+    List<Span> spans = await(s -> serverSpans(s).size() >= 2);
+    List<Span> server = serverSpans(spans);
+    assertEquals(2, server.size());
+    assertEquals("", AgentSpans.parentSpanId(server.get(0)));
+    assertEquals("", AgentSpans.parentSpanId(server.get(1)));
+    assertFalse(server.get(0).getTraceId().equals(server.get(1).getTraceId()));
+  }
+
+  protected HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(WAIT);
+  }
+
+  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The one SERVER span, named {@code name}, of the last request. */
+  protected Span onlyServerSpan(String name) {
+    List<Span> spans = await(s -> has(s, name));
+    List<Span> server = serverSpans(spans);
+    assertEquals(1, server.size(), "one SERVER span per request: " + AgentSpans.names(spans));
+    assertEquals(name, server.get(0).getName());
+    return server.get(0);
+  }
+
+  /** Waits until the spans finished so far satisfy {@code done}: a span may end just after the client got its response. */
+  protected static List<Span> await(Predicate<List<Span>> done) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      List<Span> spans = AgentSpans.awaitSpans(0, WAIT);
+      if (done.test(spans)) {
+        return spans; // a duplicate span of the same request would have ended before the outermost one
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("spans did not arrive in time; got " + AgentSpans.names(spans));
+      }
+      sleep(20);
+    }
+  }
+
+  protected static List<Span> serverSpans(List<Span> spans) {
+    List<Span> out = new ArrayList<>();
+    for (Span s : spans) {
+      if (s.getKind() == Span.SpanKind.SPAN_KIND_SERVER) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean has(List<Span> spans, String name) {
+    return !AgentSpans.spansNamed(spans, name).isEmpty();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
