@@ -77,6 +77,7 @@ public final class AgentStarter {
     shutdownTimeout(config);
     statsInterval(config);
     createTracerProvider(config).shutdown(1000);
+    SpanExporters.askAllKeys(config);
     try {
       for (InstrumentationModule m : loadModules(agentLoader, config)) {
         try {

@@ -46,6 +46,18 @@ public final class SpanExporters {
     return processors;
   }
 
+  /**
+   * Reads the settings of every exporter, chosen or not, without creating one: for the {@code config}
+   * listing, which shows all keys.
+   */
+  public static void askAllKeys(Config config) {
+    BatchSpanProcessor.Settings batch = BatchSpanProcessor.Settings.fromConfig(config);
+    OtlpHttpExporter.settings(config, batch.exportTimeoutMillis);
+    OtlpHttpExporter.protocol(config);
+    ZipkinSpanExporter.settings(config, batch.exportTimeoutMillis);
+    FileSpanExporter.fromConfig(config);
+  }
+
   /** Network and file exporters, each behind its own batch processor and export worker. */
   private static SpanProcessor networkProcessor(String name, Config config, ExportStats stats) {
     SpanExporter exporter;

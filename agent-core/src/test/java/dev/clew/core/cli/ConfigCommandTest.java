@@ -19,7 +19,7 @@ class ConfigCommandTest {
 
   @Test
   void listsEveryKeyAskedForWithItsValueAndDefault() {
-    System.setProperty("otel.traces.exporter", "file");
+    System.setProperty("otel.traces.exporter", "none");
     System.setProperty("clew.exporter.file.path", "/tmp/clew-config-test-never-written.jsonl");
     System.setProperty("otel.servce.name", "typo");
     String out = WaterfallTest.run("config");
@@ -29,8 +29,9 @@ class ConfigCommandTest {
         .collect(Collectors.toList());
     assertEquals(keys.stream().sorted().collect(Collectors.toList()), keys, "sorted");
     assertEquals(keys.stream().distinct().count(), keys.size(), "each key once");
-    // keys from the tracer provider, the batch processor, the chosen exporter, the sampler and the starter
-    for (String k : List.of("otel.service.name", "otel.traces.exporter", "otel.traces.sampler", "otel.propagators",
+    // keys from the tracer provider, the batch processor, every exporter (chosen or not), the sampler, the starter
+    for (String k : List.of("otel.exporter.otlp.endpoint", "otel.exporter.otlp.protocol", "otel.exporter.zipkin.endpoint",
+        "otel.service.name", "otel.traces.exporter", "otel.traces.sampler", "otel.propagators",
         "otel.bsp.schedule.delay", "clew.exporter.file.path", "clew.exporter.file.max-size",
         "clew.exporter.file.max-files", "otel.javaagent.enabled", "clew.shutdown.timeout")) {
       assertTrue(keys.contains(k), k + " missing from\n" + out);
