@@ -24,7 +24,12 @@ public final class AgentClassLoader extends URLClassLoader {
   private final ProtectionDomain domain;
 
   public AgentClassLoader(URL[] urls, String prefix) {
-    super(urls, platformLoader());
+    this(urls, prefix, platformLoader());
+  }
+
+  /** With another parent: {@code java -jar} has no bootstrap path to append to, the jar's class loader serves. */
+  public AgentClassLoader(URL[] urls, String prefix, ClassLoader parent) {
+    super(urls, parent);
     this.prefix = prefix;
     this.domain = new ProtectionDomain(new CodeSource(urls[0], (Certificate[]) null), null, this, null);
   }

@@ -13,7 +13,10 @@ public final class ClewMain {
   public static void main(String[] args) throws Exception {
     URL self = ClewMain.class.getProtectionDomain().getCodeSource().getLocation();
     File jar = new File(self.toURI());
-    ClassLoader loader = new AgentClassLoader(new URL[] {jar.toURI().toURL()}, jar.isDirectory() ? "" : "inst/");
+    // parent: the loader of this class, which sees the bootstrap classes at the jar's root (the agent gets
+    // them from the bootstrap path) but not the .classdata under inst/
+    ClassLoader loader = new AgentClassLoader(new URL[] {jar.toURI().toURL()}, jar.isDirectory() ? "" : "inst/",
+        ClewMain.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
     Class<?> cli = loader.loadClass("dev.clew.core.cli.Cli");
     Object code = cli.getMethod("run", String[].class).invoke(null, (Object) args);

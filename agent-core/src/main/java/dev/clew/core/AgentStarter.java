@@ -67,6 +67,40 @@ public final class AgentStarter {
         processors, Propagators.fromConfig(config), stats);
   }
 
+  /**
+   * Makes every component ask the configuration for its keys, as a start would, without installing
+   * anything or exporting: the {@code config} command then lists them with their values and defaults.
+   */
+  public static void askAllKeys(Config config, ClassLoader agentLoader) {
+    config.getBoolean("clew.debug", false);
+    config.getBoolean("otel.javaagent.enabled", true);
+    shutdownTimeout(config);
+    statsInterval(config);
+    createTracerProvider(config).shutdown(1000);
+    SpanExporters.askAllKeys(config);
+    try {
+      for (InstrumentationModule m : loadModules(agentLoader, config)) {
+        try {
+          if (m.isEnabled(config)) {
+            m.typeInstrumentations(config);
+          }
+        } catch (Throwable t) {
+          AgentLog.warn("module " + m.getClass().getName() + " could not read its configuration: " + t);
+        }
+      }
+    } catch (Throwable t) {
+      AgentLog.warn("instrumentation modules could not be listed: " + t);
+    }
+  }
+
+  private static long shutdownTimeout(Config config) {
+    return config.getMillis("clew.shutdown.timeout", 5000);
+  }
+
+  private static long statsInterval(Config config) {
+    return config.getMillis("clew.debug.stats.interval", 60_000);
+  }
+
   /** Modules bundled in the agent, plus those in the jars named by {@code clew.javaagent.extensions}. */
   static List<InstrumentationModule> loadModules(ClassLoader agentLoader, Config config) throws Exception {
     List<InstrumentationModule> modules = new ArrayList<>();
@@ -105,7 +139,7 @@ public final class AgentStarter {
   }
 
   private static void registerShutdownHook(TracerProvider provider, Config config) {
-    long timeout = config.getMillis("clew.shutdown.timeout", 5000);
+    long timeout = shutdownTimeout(config);
     Thread hook = new Thread(() -> {
       provider.shutdown(timeout);
       ExportStats stats = provider.stats();
@@ -119,7 +153,7 @@ public final class AgentStarter {
     hook.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(hook);
     if (AgentLog.isDebug()) {
-      long every = config.getMillis("clew.debug.stats.interval", 60_000);
+      long every = statsInterval(config);
       new ExportThread(() -> {
         while (true) {
           try {

@@ -284,6 +284,11 @@ public final class Config {
     return list;
   }
 
+  /** Normalised keys that have a value from any source (system property, environment, file). */
+  public Set<String> setKeys() {
+    return Collections.unmodifiableSet(values.keySet());
+  }
+
   /** The configured value of a key exactly as given (trimmed), or null; no default recorded. */
   public String peek(String key) {
     String v = values.get(normalize(key));

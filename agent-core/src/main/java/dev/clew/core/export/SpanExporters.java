@@ -2,6 +2,7 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.export.console.ConsoleSpanExporter;
+import dev.clew.core.export.file.FileSpanExporter;
 import dev.clew.core.export.memory.InMemorySpanSink;
 import dev.clew.core.export.otlp.OtlpHttpExporter;
 import dev.clew.core.export.zipkin.ZipkinSpanExporter;
@@ -45,7 +46,19 @@ public final class SpanExporters {
     return processors;
   }
 
-  /** Network exporters, each behind its own batch processor and export worker. */
+  /**
+   * Reads the settings of every exporter, chosen or not, without creating one: for the {@code config}
+   * listing, which shows all keys.
+   */
+  public static void askAllKeys(Config config) {
+    BatchSpanProcessor.Settings batch = BatchSpanProcessor.Settings.fromConfig(config);
+    OtlpHttpExporter.settings(config, batch.exportTimeoutMillis);
+    OtlpHttpExporter.protocol(config);
+    ZipkinSpanExporter.settings(config, batch.exportTimeoutMillis);
+    FileSpanExporter.fromConfig(config);
+  }
+
+  /** Network and file exporters, each behind its own batch processor and export worker. */
   private static SpanProcessor networkProcessor(String name, Config config, ExportStats stats) {
     SpanExporter exporter;
     BatchSpanProcessor.Settings batch;
@@ -57,6 +70,10 @@ public final class SpanExporters {
       case "zipkin":
         batch = BatchSpanProcessor.Settings.fromConfig(config);
         exporter = ZipkinSpanExporter.fromConfig(config, batch.exportTimeoutMillis);
+        break;
+      case "file":
+        batch = BatchSpanProcessor.Settings.fromConfig(config);
+        exporter = FileSpanExporter.fromConfig(config);
         break;
       default:
         return null;
