@@ -84,7 +84,8 @@ public final class AgentInstaller {
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
         ElementMatcher<ClassLoader> loaders = new AndLoader(type.classLoaderMatcher(), references);
-        builder = builder.type(type.typeMatcher(), loaders).transform(forAdvice);
+        builder = builder.type(type.typeMatcher(), loaders).transform(ClassFileVersionUpgrade.INSTANCE)
+            .transform(forAdvice);
       }
       installed.add(module.name());
     }

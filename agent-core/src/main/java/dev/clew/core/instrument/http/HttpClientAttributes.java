@@ -1,0 +1,78 @@
+package dev.clew.core.instrument.http;
+
+import dev.clew.core.trace.Span;
+import dev.clew.core.trace.SpanBuilder;
+import dev.clew.core.trace.StatusCode;
+
+/**
+ * Reads a client request and its outcome into the attributes of the OpenTelemetry HTTP client
+ * conventions, and decides the span's status: ERROR for 4xx and 5xx responses and for exceptions.
+ */
+public final class HttpClientAttributes<REQ, RES> {
+  private final HttpClientAdapter<REQ, RES> adapter;
+
+  public HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter) {
+    this.adapter = adapter;
+  }
+
+  /** The port to report: the explicit one, else the scheme's default; -1 if neither is known. */
+  public static int portOrDefault(int port, String scheme) {
+    if (port > 0) {
+      return port;
+    }
+    if ("https".equalsIgnoreCase(scheme)) {
+      return 443;
+    }
+    if ("http".equalsIgnoreCase(scheme)) {
+      return 80;
+    }
+    return -1;
+  }
+
+  String normalizedMethod(REQ request) {
+    return HttpCommon.normalizeMethod(adapter.method(request));
+  }
+
+  void onStart(SpanBuilder span, REQ request, String normalizedMethod) {
+    span.setAttribute("http.request.method", normalizedMethod);
+    if (normalizedMethod == HttpCommon.OTHER) {
+      String original = adapter.method(request);
+      if (original != null) {
+        span.setAttribute("http.request.method_original", original);
+      }
+    }
+    String url = HttpCommon.redactUrl(adapter.url(request));
+    if (url != null) {
+      span.setAttribute("url.full", url);
+    }
+    String host = adapter.serverAddress(request);
+    if (host != null) {
+      span.setAttribute("server.address", host);
+      int port = adapter.serverPort(request);
+      if (port > 0) {
+        span.setAttribute("server.port", (long) port);
+      }
+    }
+  }
+
+  void onEnd(Span span, REQ request, RES response, Throwable error) {
+    int status = response == null ? -1 : adapter.statusCode(response);
+    if (status > 0) {
+      span.setAttribute("http.response.status_code", (long) status);
+    }
+    if (response != null) {
+      String version = adapter.protocolVersion(request, response);
+      if (version != null) {
+        span.setAttribute("network.protocol.version", version);
+      }
+    }
+    if (error != null) {
+      span.setAttribute("error.type", error.getClass().getName());
+      span.recordException(error);
+      span.setStatus(StatusCode.ERROR, error.getMessage());
+    } else if (status >= 400) {
+      span.setAttribute("error.type", Integer.toString(status));
+      span.setStatus(StatusCode.ERROR, null);
+    }
+  }
+}

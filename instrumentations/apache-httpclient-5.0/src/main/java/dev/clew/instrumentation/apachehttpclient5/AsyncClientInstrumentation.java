@@ -1,0 +1,38 @@
+package dev.clew.instrumentation.apachehttpclient5;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.clew.core.instrument.AdviceTarget;
+import dev.clew.core.instrument.ClassLoaderMatchers;
+import dev.clew.core.instrument.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** {@code CloseableHttpAsyncClient.doExecute(host, producer, consumer, push, context, callback)} of every implementation. */
+final class AsyncClientInstrumentation implements TypeInstrumentation {
+  static final String CLIENT = "org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient";
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    // the library's own clients only: a name check first spares a superclass walk for every class
+    return nameStartsWith("org.apache.hc.client5.").and(hasSuperClass(named(CLIENT)));
+  }
+
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return ClassLoaderMatchers.hasClassesNamed(CLIENT);
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(named("doExecute").and(not(isAbstract())).and(takesArguments(6))
+            .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer"))),
+        "dev.clew.instrumentation.apachehttpclient5.AsyncExecuteAdvice");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.clew.instrumentation.javahttpclient;
+
+import dev.clew.core.config.Config;
+import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * CLIENT spans for {@code java.net.http.HttpClient} {@code send} and {@code sendAsync} (Java 11+).
+ * One span per call: redirects and retries the client performs itself are inside it, and it reports
+ * the final response. The span ends when the response or the failure arrives; the future returned by
+ * {@code sendAsync} completes with the caller's context current, so its callbacks see it.
+ */
+public final class JavaHttpClientInstrumentationModule extends InstrumentationModule {
+  public JavaHttpClientInstrumentationModule() {
+    super("java-http-client");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    return Collections.<TypeInstrumentation>singletonList(new HttpClientInstrumentation());
+  }
+
+  @Override
+  public List<String> requiredReferences() {
+    return Collections.singletonList("java.net.http.HttpClient#sendAsync");
+  }
+}
