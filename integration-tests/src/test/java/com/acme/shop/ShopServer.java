@@ -62,7 +62,7 @@ public final class ShopServer {
 
   private static void add(Context context, String path, HttpServlet servlet) {
     Tomcat.addServlet(context, path, servlet);
-    context.addServletMappingDecoded(path, path);
+    context.addServletMapping(path, path);
   }
 
   /** Calls the downstream peer, so the test can see what this service propagates further. */

@@ -72,12 +72,15 @@ final class ShopJvm implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     try {
       running.process().getOutputStream().close();
       AgentJvm.Result result = running.await(Duration.ofSeconds(30));
       assertExitedCleanly(result);
       assertTrue(result.stdout().contains("stopped"), result::toString);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while the shop stopped", e);
     } finally {
       running.close();
     }
