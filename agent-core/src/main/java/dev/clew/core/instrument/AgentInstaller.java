@@ -36,6 +36,7 @@ public final class AgentInstaller {
   public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
     long begin = System.nanoTime();
+    disableNexus();
     AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
     IndyBootstrap.setResolver(dispatcher);
 
@@ -50,10 +51,10 @@ public final class AgentInstaller {
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new Listener())
-        .ignore(ignored())
+        .ignore(new IgnoredTypes(ignored()))
         .assureReadEdgeTo(inst, IndyBootstrap.class);
 
     List<String> installed = new ArrayList<>();
@@ -95,6 +96,19 @@ public final class AgentInstaller {
         + " ms, installed and matched loaded classes in " + (System.nanoTime() - built) / 1_000_000 + " ms)");
   }
 
+  /**
+   * We never change class formats, so Byte Buddy's Nexus (live initializers) is not needed; switching it off
+   * spares start-up time and keeps Byte Buddy from touching sun.misc.Unsafe, which Java 24+ warns about on
+   * stderr. The property name is derived from the (relocated) package, so the application's own Byte Buddy
+   * is not affected.
+   */
+  private static void disableNexus() {
+    String property = ByteBuddy.class.getPackage().getName() + ".nexus.disabled";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, "true");
+    }
+  }
+
   /** Never instrumented: the agent itself, Byte Buddy, reflection and lambda plumbing. */
   private static ElementMatcher<TypeDescription> ignored() {
     return nameStartsWith("dev.clew.bootstrap.")
@@ -110,6 +124,50 @@ public final class AgentInstaller {
         .or(nameContains("$$Lambda"))
         .or(nameContains("$ByteBuddy")) // also Byte Buddy's injected ClassLoader$ByteBuddyAccessor
         .or(isSynthetic());
+  }
+
+  /**
+   * Types no module may touch, plus the bulk of the JDK's bootstrap classes that no module instruments:
+   * matching them would cost start-up time for nothing (hundreds are loaded before the application starts).
+   */
+  private static final class IgnoredTypes implements AgentBuilder.RawMatcher {
+    private static final String[] JDK_SKIPPED = {
+      "java.lang.invoke.", "java.lang.reflect.", "java.lang.ref.", "java.lang.module.", "java.lang.constant.",
+      "java.lang.annotation.", "java.io.", "java.nio.", "java.time.", "java.text.", "java.security.", "java.math.",
+      "java.util.regex.", "java.util.stream.", "java.util.zip.", "java.util.jar.", "java.util.function.",
+      "javax.", "com.sun.", "jdk.jfr.", "jdk.management.", "jdk.internal.", "sun."
+    };
+    /** Exceptions to JDK_SKIPPED: JDK internals that HTTP client modules instrument. */
+    private static final String[] JDK_KEPT = {"jdk.internal.net.http.", "sun.net.www.protocol."};
+
+    private final ElementMatcher<TypeDescription> always;
+
+    IgnoredTypes(ElementMatcher<TypeDescription> always) {
+      this.always = always;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
+        java.security.ProtectionDomain protectionDomain) {
+      if (loader == null && isSkippedJdkType(type.getName())) {
+        return true;
+      }
+      return always.matches(type);
+    }
+
+    static boolean isSkippedJdkType(String name) {
+      for (String kept : JDK_KEPT) {
+        if (name.startsWith(kept)) {
+          return false;
+        }
+      }
+      for (String skipped : JDK_SKIPPED) {
+        if (name.startsWith(skipped)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static final class AndLoader implements ElementMatcher<ClassLoader> {
