@@ -38,7 +38,10 @@ class ServletRequestWorkIT {
   static void start() throws Exception {
     receiver = OtlpReceiver.start();
     peer = HeaderRecorder.start();
-    shop = ShopJvm.start(ShopJvm.app(ShopServer.class, "shop", receiver).property("shop.downstream", peer.url()));
+    // a common pool of 2 whatever the machine: with 1, Java 17's CompletableFuture uses a thread per task
+    shop = ShopJvm.start(ShopJvm.app(ShopServer.class, "shop", receiver)
+        .property("java.util.concurrent.ForkJoinPool.common.parallelism", "2")
+        .property("shop.downstream", peer.url()));
   }
 
   @AfterAll
