@@ -211,11 +211,19 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** A random cluster id in Kafka's form: 16 bytes, URL-safe base64 without padding. */
+  /**
+   * A random cluster id in Kafka's form: 16 bytes, URL-safe base64 without padding, never starting with '-'
+   * (the storage tool would read it as an option, as Kafka's own Uuid.randomUuid() avoids too).
+   */
   private static String clusterId() {
-    UUID u = UUID.randomUUID();
-    ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    while (true) {
+      UUID u = UUID.randomUUID();
+      ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+      if (id.charAt(0) != '-') {
+        return id;
+      }
+    }
   }
 
   private static int freePort() throws IOException {
