@@ -50,6 +50,7 @@ public class PropagationBenchmark {
   private static final io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> OTEL_GETTER =
       new io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>>() {
         @Override
+        @SuppressWarnings("deprecation") // required by the interface in the SDK version benchmarked
         public Iterable<String> keys(Map<String, String> carrier) {
           return carrier.keySet();
         }

@@ -57,9 +57,12 @@ public final class Config {
 
   /** Reads system properties, the environment and the optional configuration file. */
   public static Config load() {
+    return load(System.getenv(), System.getProperties());
+  }
+
+  /** As {@link #load()}, from the given environment and system properties. */
+  static Config load(Map<String, String> env, Properties sys) {
     Map<String, String> merged = new LinkedHashMap<>();
-    Map<String, String> env = System.getenv();
-    Properties sys = System.getProperties();
     String file = sys.getProperty("otel.javaagent.configuration-file");
     if (file == null) {
       file = env.get("OTEL_JAVAAGENT_CONFIGURATION_FILE");

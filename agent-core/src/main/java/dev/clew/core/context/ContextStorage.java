@@ -90,15 +90,16 @@ public final class ContextStorage {
 
     @Override
     public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
       if (Thread.currentThread() != owner) {
+        // not closed: the owner may still close it (only the owner's close counts)
         AgentLog.warnThrottled("scope-thread",
             "a scope was closed on another thread than the one that opened it; ignored");
         return;
       }
+      if (closed) {
+        return;
+      }
+      closed = true;
       Context now = current();
       if (now != attached) {
         AgentLog.warnThrottled("scope-order",

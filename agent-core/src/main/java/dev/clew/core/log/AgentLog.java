@@ -16,6 +16,11 @@ public final class AgentLog {
 
   private AgentLog() {}
 
+  /** Where the log goes; standard error unless changed. */
+  public static void setOutput(PrintStream stream) {
+    out = stream;
+  }
+
   public static void setDebug(boolean enabled) {
     debug = enabled;
   }

@@ -25,7 +25,7 @@ class TomcatServletTest extends HttpServerSuite {
     Wrapper servlet = Tomcat.addServlet(context, "app", new AppServlet());
     servlet.setAsyncSupported(true);
     for (String mapping : AppServlet.MAPPINGS) {
-      context.addServletMappingDecoded(mapping, "app");
+      context.addServletMapping(mapping, "app");
     }
     for (String name : new String[] {"first", "second"}) {
       FilterDef def = new FilterDef();
