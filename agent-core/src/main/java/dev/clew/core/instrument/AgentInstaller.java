@@ -72,7 +72,8 @@ public final class AgentInstaller {
         AgentLog.warn("instrumentation '" + module.name() + "' failed to describe itself; skipped", t);
         continue;
       }
-      ReferenceMatcher references = new ReferenceMatcher(module);
+      // modules that name no library classes skip the per-loader check altogether
+      ReferenceMatcher references = module.requiredReferences().isEmpty() ? null : new ReferenceMatcher(module);
       for (TypeInstrumentation type : types) {
         List<Object[]> advices = new ArrayList<>();
         type.transform((methods, adviceClass) -> advices.add(new Object[] {methods, adviceClass}));
@@ -86,7 +87,8 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
-        ElementMatcher<ClassLoader> loaders = new AndLoader(type.classLoaderMatcher(), references);
+        ElementMatcher<ClassLoader> loaders = references == null ? type.classLoaderMatcher()
+            : new AndLoader(type.classLoaderMatcher(), references);
         builder = builder.type(type.typeMatcher(), loaders).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }

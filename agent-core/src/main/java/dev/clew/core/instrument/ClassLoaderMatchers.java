@@ -1,7 +1,5 @@
 package dev.clew.core.instrument;
 
-import java.util.Map;
-import java.util.WeakHashMap;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** Class-loader pre-filters: cheap checks, cached per loader, that spare the type matchers most work. */
@@ -13,10 +11,8 @@ public final class ClassLoaderMatchers {
     return new HasClasses(classNames);
   }
 
-  private static final class HasClasses implements ElementMatcher<ClassLoader> {
+  private static final class HasClasses extends PerLoaderMatcher {
     private final String[] resources;
-    private final Map<ClassLoader, Boolean> cache = new WeakHashMap<>();
-    private volatile Boolean bootstrap;
 
     HasClasses(String[] classNames) {
       resources = new String[classNames.length];
@@ -26,28 +22,7 @@ public final class ClassLoaderMatchers {
     }
 
     @Override
-    public boolean matches(ClassLoader loader) {
-      if (loader == null) {
-        Boolean b = bootstrap;
-        if (b == null) {
-          bootstrap = b = check(null);
-        }
-        return b;
-      }
-      synchronized (cache) {
-        Boolean b = cache.get(loader);
-        if (b != null) {
-          return b;
-        }
-      }
-      boolean result = check(loader);
-      synchronized (cache) {
-        cache.put(loader, result);
-      }
-      return result;
-    }
-
-    private boolean check(ClassLoader loader) {
+    protected boolean compute(ClassLoader loader) {
       for (String r : resources) {
         boolean found = loader == null ? ClassLoader.getSystemResource(r) != null && isBootOrPlatform(r)
             : loader.getResource(r) != null;

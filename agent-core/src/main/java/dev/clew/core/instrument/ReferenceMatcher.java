@@ -3,24 +3,19 @@ package dev.clew.core.instrument;
 import dev.clew.core.log.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
  * Checks, once per class loader, that the library classes and methods a module relies on are there
  * ("muzzle-lite"). A loader that fails the check is skipped for that module, with one debug line.
  */
-final class ReferenceMatcher implements ElementMatcher<ClassLoader> {
+final class ReferenceMatcher extends PerLoaderMatcher {
   private final InstrumentationModule module;
   private final List<String> references;
-  private final Map<ClassLoader, Boolean> cache = new WeakHashMap<>();
-  private volatile Boolean bootstrapResult;
 
   ReferenceMatcher(InstrumentationModule module) {
     this.module = module;
@@ -28,31 +23,7 @@ final class ReferenceMatcher implements ElementMatcher<ClassLoader> {
   }
 
   @Override
-  public boolean matches(ClassLoader loader) {
-    if (references.isEmpty()) {
-      return true;
-    }
-    if (loader == null) {
-      Boolean b = bootstrapResult;
-      if (b == null) {
-        bootstrapResult = b = check(null);
-      }
-      return b;
-    }
-    synchronized (cache) {
-      Boolean b = cache.get(loader);
-      if (b != null) {
-        return b;
-      }
-    }
-    boolean result = check(loader);
-    synchronized (cache) {
-      cache.put(loader, result);
-    }
-    return result;
-  }
-
-  private boolean check(ClassLoader loader) {
+  protected boolean compute(ClassLoader loader) {
     ClassFileLocator locator = loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
         : ClassFileLocator.ForClassLoader.of(loader);
     TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
