@@ -24,8 +24,7 @@ public final class ClassLoaderMatchers {
     @Override
     protected boolean compute(ClassLoader loader) {
       for (String r : resources) {
-        boolean found = loader == null ? ClassLoader.getSystemResource(r) != null && isBootOrPlatform(r)
-            : loader.getResource(r) != null;
+        boolean found = loader == null ? isBootstrapClass(r) : loader.getResource(r) != null;
         if (!found) {
           return false;
         }
@@ -33,7 +32,8 @@ public final class ClassLoaderMatchers {
       return true;
     }
 
-    private static boolean isBootOrPlatform(String resource) {
+    /** The bootstrap loader has no resource lookup of its own; ask it for the class (not initialised). */
+    private static boolean isBootstrapClass(String resource) {
       try {
         Class.forName(resource.substring(0, resource.length() - 6).replace('/', '.'), false, null);
         return true;
