@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +37,20 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@code /users/*}: 200, body is the rest of the path</li>
  *   <li>{@code /forward} forwards to, and {@code /include} includes, {@code /hello}</li>
  *   <li>{@code /traced}: calls {@link TracedWork#work} and answers 200</li>
+ *   <li>{@code /}: 200, body {@code home}, served by the default servlet ({@code /}), like every unknown path</li>
  *   <li>{@code /boom}: throws {@code IllegalStateException("boom")}</li>
+ *   <li>{@code /wrapped}: throws {@code IllegalStateException("wrapped")} inside the container's wrapper exception
+ *       ({@code ServletException: Request processing failed: ...}, as Spring MVC does)</li>
  *   <li>{@code /status/*}: answers with the status code in the path</li>
  *   <li>{@code /async}: goes asynchronous, calls {@link TracedWork#work} on another thread (the
  *       library's own way of running async work), writes {@code async} and completes</li>
  *   <li>{@code /async-dispatch}: goes asynchronous and, from another thread, dispatches to {@code /traced}</li>
  *   <li>{@code /async-dispatch-now}: goes asynchronous and dispatches to {@code /traced} before returning</li>
  *   <li>{@code /async-timeout}: goes asynchronous with a 300 ms timeout and never completes</li>
- *   <li>any other path: 404</li>
+ *   <li>any other path: 404 from the default servlet, which gives no route</li>
  * </ul>
+ * and, where {@link #unservedPath()} names one, a path that reaches no filter or servlet: the container
+ * answers 404 itself, and its instrumentation (Tomcat, Jetty) still makes the one SERVER span.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HttpServerSuite {
@@ -59,8 +65,10 @@ public abstract class HttpServerSuite {
 
   protected abstract void stopServer() throws Exception;
 
-  /** The route a request to an unmapped path gets, or null when the server reports none. */
-  protected abstract String notFoundRoute();
+  /** A path the container answers itself (404) before any filter or servlet, or null when this server has none. */
+  protected String unservedPath() {
+    return null;
+  }
 
   @BeforeAll
   void start() throws Exception {
@@ -176,12 +184,29 @@ public abstract class HttpServerSuite {
   @Test
   void notFoundIsNotAnErrorOnTheServer() throws Exception {
     assertEquals(404, send(request("/missing/7")).statusCode());
-    List<Span> spans = await(s -> !serverSpans(s).isEmpty());
-    Span server = serverSpans(spans).get(0);
-    assertEquals(notFoundRoute() == null ? "GET" : "GET " + notFoundRoute(), server.getName());
+    Span server = onlyServerSpan("GET");
+    assertFalse(AgentSpans.attributes(server.getAttributesList()).containsKey("http.route"),
+        "the default servlet serves every path: no route, and never the raw path");
     assertEquals(404L, AgentSpans.attribute(server, "http.response.status_code"));
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
-    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void homePageIsNamedAfterItsPath() throws Exception {
+    assertEquals("home", send(request("/")).body());
+    assertEquals("/", AgentSpans.attribute(onlyServerSpan("GET /"), "http.route"));
+  }
+
+  @Test
+  void requestNoServletSeesHasTheContainersSpan() throws Exception {
+    Assumptions.assumeTrue(unservedPath() != null, "this server has no path outside its servlets");
+    assertEquals(404, send(request(unservedPath())).statusCode());
+    Span server = onlyServerSpan("GET");
+    Map<String, Object> a = AgentSpans.attributes(server.getAttributesList());
+    assertFalse(a.containsKey("http.route"));
+    assertEquals(404L, a.get("http.response.status_code"));
+    assertEquals(unservedPath(), a.get("url.path"));
+    assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
   }
 
   @Test
@@ -196,6 +221,17 @@ public abstract class HttpServerSuite {
     Map<String, Object> event = AgentSpans.attributes(server.getEvents(0).getAttributesList());
     assertEquals("java.lang.IllegalStateException", event.get("exception.type"));
     assertEquals("boom", event.get("exception.message"));
+  }
+
+  @Test
+  void theApplicationsExceptionIsRecordedNotTheWrapper() throws Exception {
+    assertEquals(500, send(request("/wrapped")).statusCode());
+    Span server = onlyServerSpan("GET /wrapped");
+    assertEquals("java.lang.IllegalStateException", AgentSpans.attribute(server, "error.type"));
+    assertEquals(1, server.getEventsCount(), "one exception event, however many layers saw it");
+    Map<String, Object> event = AgentSpans.attributes(server.getEvents(0).getAttributesList());
+    assertEquals("java.lang.IllegalStateException", event.get("exception.type"));
+    assertEquals("wrapped", event.get("exception.message"));
   }
 
   @Test

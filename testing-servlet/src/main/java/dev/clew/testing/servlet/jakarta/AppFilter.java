@@ -1,4 +1,4 @@
-package dev.clew.testapp.servlet.jakarta;
+package dev.clew.testing.servlet.jakarta;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -7,7 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
 
-/** A pass-through filter; the tests chain two of them in front of every request and dispatch. */
+/** A pass-through filter; the tests chain two of them in front of every request and dispatch (a {@code javax} twin is generated). */
 public class AppFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

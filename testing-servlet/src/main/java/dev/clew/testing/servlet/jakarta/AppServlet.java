@@ -1,23 +1,24 @@
-package dev.clew.testapp.servlet.javax;
+package dev.clew.testing.servlet.jakarta;
 
 import dev.clew.testing.http.TracedWork;
-import javax.servlet.AsyncContext;
-import javax.servlet.ServletException;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The endpoints {@link dev.clew.testing.http.HttpServerSuite} expects, one servlet under several mappings. */
+/**
+ * The endpoints {@link dev.clew.testing.http.HttpServerSuite} expects, one servlet under the mappings of
+ * {@link dev.clew.testing.servlet.ServletTestApp#MAPPINGS}. The {@code javax} twin of this class is generated
+ * from it at build time ({@code jakarta} becomes {@code javax}).
+ */
 public class AppServlet extends HttpServlet {
-  /** The mappings this servlet is registered under; {@code /} makes it the default (404) servlet. */
-  public static final String[] MAPPINGS = {"/hello", "/users/*", "/forward", "/include", "/traced", "/boom",
-      "/status/*", "/async", "/async-dispatch", "/async-dispatch-now", "/async-timeout", "/"};
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-    Object included = req.getAttribute("javax.servlet.include.servlet_path");
+    Object included = req.getAttribute("jakarta.servlet.include.servlet_path");
     switch (included != null ? (String) included : req.getServletPath()) {
       case "/hello":
         resp.setHeader("X-Reply", "yes");
@@ -36,8 +37,15 @@ public class AppServlet extends HttpServlet {
       case "/traced":
         resp.getWriter().write(TracedWork.work("traced"));
         break;
+      case "/":
+        resp.getWriter().write("home");
+        break;
       case "/boom":
         throw new IllegalStateException("boom");
+      case "/wrapped":
+        // what frameworks do to the application's exception (Spring MVC: "Request processing failed: ...")
+        IllegalStateException cause = new IllegalStateException("wrapped");
+        throw new ServletException("Request processing failed: " + cause, cause);
       case "/status":
         resp.setStatus(Integer.parseInt(req.getPathInfo().substring(1)));
         break;

@@ -1,8 +1,11 @@
-package dev.clew.instrumentation.servlet.jakarta;
+package dev.clew.instrumentation.servlet;
 
 import net.bytebuddy.asm.Advice;
 
-/** Hands the request's context to the task given to {@code AsyncContext.start}. */
+/**
+ * Hands the request's context to the task given to {@code AsyncContext.start}. It names no servlet
+ * type, so both API modules apply this one class; it loads from the agent's class loader.
+ */
 public final class AsyncContextStartAdvice {
   private AsyncContextStartAdvice() {}
 
