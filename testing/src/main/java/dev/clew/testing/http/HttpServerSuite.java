@@ -52,42 +52,12 @@ import org.junit.jupiter.api.TestInstance;
  * and, where {@link #unservedPath()} names one, a path that reaches no filter or servlet: the container
  * answers 404 itself, and its instrumentation (Tomcat, Jetty) still makes the one SERVER span.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HttpServerSuite {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+public abstract class HttpServerSuite extends HttpServerTest {
   private static final String WORK_SPAN = "TracedWork.work";
-
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private int port;
-
-  /** Starts the server and returns its port. */
-  protected abstract int startServer() throws Exception;
-
-  protected abstract void stopServer() throws Exception;
 
   /** A path the container answers itself (404) before any filter or servlet, or null when this server has none. */
   protected String unservedPath() {
     return null;
-  }
-
-  @BeforeAll
-  void start() throws Exception {
-    port = startServer();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    stopServer();
-  }
-
-  @BeforeEach
-  void clearSpans() {
-    AgentSpans.clear();
-  }
-
-  @AfterEach
-  void noAdviceErrors() {
-    assertEquals(0, AgentSpans.adviceErrors(), "advice errors were suppressed");
   }
 
   @Test
@@ -109,7 +79,7 @@ public abstract class HttpServerSuite {
     assertEquals("http", a.get("url.scheme"));
     assertEquals(200L, a.get("http.response.status_code"));
     assertEquals("127.0.0.1", a.get("server.address"));
-    assertEquals((long) port, a.get("server.port"));
+    assertEquals((long) port(), a.get("server.port"));
     assertEquals("127.0.0.1", a.get("client.address"));
     assertEquals("127.0.0.1", a.get("network.peer.address"));
     assertTrue(a.get("network.peer.port") instanceof Long);
@@ -320,58 +290,4 @@ public abstract class HttpServerSuite {
     assertFalse(server.get(0).getTraceId().equals(server.get(1).getTraceId()));
   }
 
-  protected HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(WAIT);
-  }
-
-  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The one SERVER span, named {@code name}, of the last request. */
-  protected Span onlyServerSpan(String name) {
-    List<Span> spans = await(s -> has(s, name));
-    List<Span> server = serverSpans(spans);
-    assertEquals(1, server.size(), "one SERVER span per request: " + AgentSpans.names(spans));
-    assertEquals(name, server.get(0).getName());
-    return server.get(0);
-  }
-
-  /** Waits until the spans finished so far satisfy {@code done}: a span may end just after the client got its response. */
-  protected static List<Span> await(Predicate<List<Span>> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<Span> spans = AgentSpans.awaitSpans(0, WAIT);
-      if (done.test(spans)) {
-        return spans; // a duplicate span of the same request would have ended before the outermost one
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("spans did not arrive in time; got " + AgentSpans.names(spans));
-      }
-      sleep(20);
-    }
-  }
-
-  protected static List<Span> serverSpans(List<Span> spans) {
-    List<Span> out = new ArrayList<>();
-    for (Span s : spans) {
-      if (s.getKind() == Span.SpanKind.SPAN_KIND_SERVER) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static boolean has(List<Span> spans, String name) {
-    return !AgentSpans.spansNamed(spans, name).isEmpty();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

@@ -54,17 +54,23 @@ public final class ServletTracer<REQ, RES> {
     if (container != null && !container.isEnded()) {
       accessor.setAttribute(request, CALL_ATTRIBUTE, container);
       container.setRoute(route);
+      addTraceResponse(response, container);
       return new ServletScope<>(this, request, response, container, null, null, true);
     }
     ServerCall<REQ, RES> call = tracer.start(request, route);
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
+    addTraceResponse(response, call);
+    return new ServletScope<>(this, request, response, call, call, call.makeCurrent(), true);
+  }
+
+  /** With {@code clew.servlet.traceresponse}: the W3C {@code traceresponse} header names the SERVER span. */
+  private void addTraceResponse(RES response, ServerCall<?, ?> call) {
     if (traceResponse && !accessor.isCommitted(response)) {
       String value = HttpServerTracer.traceResponse(call.context());
       if (value != null) {
         accessor.setHeader(response, "traceresponse", value);
       }
     }
-    return new ServletScope<>(this, request, response, call, call, call.makeCurrent(), true);
   }
 
   /** Leaving the filter or servlet whose {@link #enter} returned {@code state}. */
