@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.clew.testing.AgentSpans;
+import dev.clew.testing.http.EmbeddedServer;
 import dev.clew.testing.http.HttpServerTest;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -17,20 +18,8 @@ import org.junit.jupiter.api.Test;
  * an {@link EmbeddedServer} serving {@link ServletTestApp}.
  */
 public abstract class ContainerSpanSuite extends HttpServerTest {
-  private final EmbeddedServer server;
-
   protected ContainerSpanSuite(EmbeddedServer server) {
-    this.server = server;
-  }
-
-  @Override
-  protected int startServer() throws Exception {
-    return server.start();
-  }
-
-  @Override
-  protected void stopServer() throws Exception {
-    server.stop();
+    super(server);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.clew.testing.servlet;
 
+import dev.clew.testing.http.EmbeddedServer;
 /** The two servlet APIs, and the test application's classes for each. */
 public enum ServletApi {
   JAVAX("javax"),

@@ -1,5 +1,6 @@
 package dev.clew.testing.servlet;
 
+import dev.clew.testing.http.EmbeddedServer;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;

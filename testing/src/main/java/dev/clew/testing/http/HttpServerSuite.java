@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every HTTP server instrumentation must do, checked on the spans the agent exported (decoded
- * OTLP). A subclass starts a real server, with the module's test configuration
+ * OTLP). A subclass hands it a real server ({@link EmbeddedServer}), with the module's test configuration
  * ({@code -Dclew.trace.methods=dev.clew.testing.http.TracedWork[work]},
  * {@code otel.instrumentation.http.server.capture-request-headers=X-Custom},
  * {@code ...capture-response-headers=X-Reply}, {@code otel.propagators=tracecontext,baggage,b3multi,jaeger},
@@ -54,6 +54,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 public abstract class HttpServerSuite extends HttpServerTest {
   private static final String WORK_SPAN = "TracedWork.work";
+
+  protected HttpServerSuite(EmbeddedServer server) {
+    super(server);
+  }
 
   /** A path the container answers itself (404) before any filter or servlet, or null when this server has none. */
   protected String unservedPath() {

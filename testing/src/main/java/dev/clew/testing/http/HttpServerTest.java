@@ -31,21 +31,21 @@ public abstract class HttpServerTest {
   protected static final Duration WAIT = Duration.ofSeconds(10);
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final EmbeddedServer server;
   private int port;
 
-  /** Starts the server and returns its port. */
-  protected abstract int startServer() throws Exception;
-
-  protected abstract void stopServer() throws Exception;
+  protected HttpServerTest(EmbeddedServer server) {
+    this.server = server;
+  }
 
   @BeforeAll
   void start() throws Exception {
-    port = startServer();
+    port = server.start();
   }
 
   @AfterAll
   void stop() throws Exception {
-    stopServer();
+    server.stop();
   }
 
   @BeforeEach

@@ -1,6 +1,6 @@
 package dev.clew.testing.servlet.jakarta;
 
-import dev.clew.testing.servlet.EmbeddedServer;
+import dev.clew.testing.http.EmbeddedServer;
 import dev.clew.testing.servlet.ServletTestApp;
 import dev.clew.testing.servlet.UnservedPaths;
 import jakarta.servlet.DispatcherType;
