@@ -13,6 +13,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -26,6 +28,11 @@ final class ServletInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(namedOneOf("javax.servlet.Servlet", "javax.servlet.Filter")));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Arrays.asList("javax.servlet.Servlet", "javax.servlet.Filter");
   }
 
   @Override

@@ -10,6 +10,8 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -23,6 +25,11 @@ final class StartAsyncInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("javax.servlet.ServletRequest")));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("javax.servlet.ServletRequest");
   }
 
   @Override
