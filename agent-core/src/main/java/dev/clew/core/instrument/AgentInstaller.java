@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -29,7 +30,8 @@ import net.bytebuddy.utility.JavaModule;
 public final class AgentInstaller {
   private AgentInstaller() {}
 
-  public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
+  /** Installs the modules' instrumentation; the transformer returned is for tests to reset. */
+  public static ResettableClassFileTransformer install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
     long begin = System.nanoTime();
     disableNexus();
@@ -98,7 +100,7 @@ public final class AgentInstaller {
       installed.add(module.name());
     }
     long built = System.nanoTime();
-    builder.installOn(inst);
+    ResettableClassFileTransformer transformer = builder.installOn(inst);
     AgentLog.debug("instrumentations installed: " + installed + " (agent built in " + (built - begin) / 1_000_000
         + " ms, installed and matched loaded classes in " + (System.nanoTime() - built) / 1_000_000 + " ms)");
     if (AgentLog.isDebug()) {
@@ -106,6 +108,7 @@ public final class AgentInstaller {
       report.setDaemon(true);
       Runtime.getRuntime().addShutdownHook(report);
     }
+    return transformer;
   }
 
   /**
