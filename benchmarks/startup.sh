@@ -8,6 +8,8 @@
 # (less sensitive to a busy machine than wall time) and the classes loaded. Every agent samples 100% and
 # exports OTLP/HTTP protobuf to a local sink.
 # Usage: benchmarks/startup.sh [ROUNDS] [APP...]     (default: 5 rounds, all three apps)
+#   CLEW_BASELINE=/path/other-clew-agent.jar adds that jar as a fourth configuration ("clew baseline"),
+#   to compare a change with the agent before it.
 # Build first: mvn -B -q -DskipTests package -pl agent-shadow,demo,benchmarks/apps/spring-jpa -am
 set -euo pipefail
 rounds="${1:-5}"
@@ -30,6 +32,8 @@ if [ ! -f "$otel" ]; then
     -DoutputDirectory="$work" -Dmdep.stripVersion=true >/dev/null 2>&1 || true
 fi
 configs=(none clew)
+baseline="${CLEW_BASELINE:-}"
+[ -n "$baseline" ] && configs+=(baseline)
 [ -f "$otel" ] && configs+=(otel)
 
 cat > "$work/Hello.java" <<'JAVA'
@@ -73,6 +77,7 @@ agent_args() { # config, service name
   case "$1" in
     none) ;;
     clew) echo "-javaagent:$clew -Dotel.service.name=$2 -Dotel.exporter.otlp.endpoint=$sink" ;;
+    baseline) echo "-javaagent:$baseline -Dotel.service.name=$2 -Dotel.exporter.otlp.endpoint=$sink" ;;
     otel) echo "-javaagent:$otel -Dotel.service.name=$2 -Dotel.exporter.otlp.endpoint=$sink" \
       "-Dotel.exporter.otlp.protocol=http/protobuf -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
   esac
@@ -141,6 +146,7 @@ for r in $(seq "$rounds"); do
   done
 done
 
+signed() { if [ "$1" -ge 0 ]; then echo "+$1"; else echo "$1"; fi; }
 stat_of() { # app config column -> "median min max"
   awk -v a="$1" -v c="$2" -v k="$3" '$1 == a && $2 == c && $k != "-" {print $k}' "$results" | sort -n |
     awk '{v[NR]=$1} END {if (NR == 0) print "- - -"; else print v[int((NR+1)/2)], v[1], v[NR]}'
@@ -151,7 +157,7 @@ echo "|---|---|---|---|---|---|---|"
 for app in "${apps[@]}"; do
   read -r base _ _ <<<"$(stat_of "$app" none 3)"
   read -r base_cpu _ _ <<<"$(stat_of "$app" none 4)"
-  declare -A added=()
+  declare -A added=() added_cpu=()
   for config in "${configs[@]}"; do
     read -r med lo hi <<<"$(stat_of "$app" "$config" 3)"
     read -r cpu _ _ <<<"$(stat_of "$app" "$config" 4)"
@@ -159,20 +165,24 @@ for app in "${apps[@]}"; do
     label=$config
     [ "$config" = none ] && label="no agent"
     [ "$config" = otel ] && label="OpenTelemetry agent 2.22.0"
+    [ "$config" = baseline ] && label="clew baseline ($(basename "$baseline"))"
     add="-"; addcpu="-"
     if [ "$config" != none ]; then
-      add="+$((med - base)) ms"; added[$config]=$((med - base))
-      [ "$cpu" != "-" ] && [ "$base_cpu" != "-" ] && addcpu="+$((cpu - base_cpu)) ms"
+      add="$(signed $((med - base))) ms"; added[$config]=$((med - base))
+      [ "$cpu" != "-" ] && [ "$base_cpu" != "-" ] && addcpu="$(signed $((cpu - base_cpu))) ms"
+      added_cpu[$config]=$((cpu - base_cpu))
     fi
     cpu_cell="-"; [ "$cpu" != "-" ] && cpu_cell="$cpu ms"
     echo "| $app | $label | $med ms ($lo-$hi) | $add | $cpu_cell | $addcpu | $cls |"
   done
-  if [ -n "${added[otel]:-}" ] && [ "${added[otel]}" -gt 0 ]; then
-    echo "| $app | clew added / OpenTelemetry added | | $(awk -v c="${added[clew]}" -v o="${added[otel]}" 'BEGIN {printf "%.2f", c / o}') | | | |"
+  if [ -n "${added[otel]:-}" ]; then
+    ratio() { awk -v c="$1" -v o="$2" 'BEGIN {if (o > 0) printf "%.2f", c / o; else print "-"}'; }
+    echo "| $app | clew added / OpenTelemetry added | | $(ratio "${added[clew]}" "${added[otel]}") | |" \
+      "$(ratio "${added_cpu[clew]}" "${added_cpu[otel]}") | |"
   fi
-  unset added
+  unset added added_cpu
 done
 echo
-echo "jar sizes: clew $(stat -c %s "$clew") bytes$([ -f "$otel" ] && echo ", OpenTelemetry agent $(stat -c %s "$otel") bytes")"
+echo "jar sizes: clew $(stat -c %s "$clew") bytes$([ -n "$baseline" ] && echo ", baseline $(stat -c %s "$baseline") bytes")$([ -f "$otel" ] && echo ", OpenTelemetry agent $(stat -c %s "$otel") bytes")"
 echo "($rounds interleaved rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "$(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d))"

@@ -9,7 +9,8 @@ import java.io.InputStream;
  * one is or descends from, as a bit set. A type's answer is computed once, from its class file (handed to the
  * transformer, or read from the loader when the type is an ancestor not loaded yet) and remembered by the
  * hash of its name, so no class file is read twice and a class hierarchy is never walked again from the top.
- * About 24 bytes per type seen; {@link #UNKNOWN} where an ancestor's class file cannot be found.
+ * Two longs a slot, at most half the slots used: 32 to 64 bytes a type. {@link #UNKNOWN} where an ancestor's
+ * class file cannot be found.
  */
 final class SuperTypeIndex {
   /** Every bit: an ancestor could not be read, so any instrumentation might match (Byte Buddy decides). */
