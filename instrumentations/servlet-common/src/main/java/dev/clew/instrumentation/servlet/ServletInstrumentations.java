@@ -15,6 +15,7 @@ import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -36,10 +37,11 @@ public final class ServletInstrumentations {
         .and(takesArgument(0, named(api + ".ServletRequest")))
         .and(takesArgument(1, named(api + ".ServletResponse")));
     return Arrays.<TypeInstrumentation>asList(
-        new Type(api + ".Servlet", namedOneOf(api + ".Servlet", api + ".Filter"), serviceOrDoFilter, servletAdvice),
-        new Type(api + ".AsyncContext", named(api + ".ServletRequest"),
+        new Type(api + ".Servlet", Arrays.asList(api + ".Servlet", api + ".Filter"), serviceOrDoFilter,
+            servletAdvice),
+        new Type(api + ".AsyncContext", Collections.singletonList(api + ".ServletRequest"),
             named("startAsync").and(isPublic()).and(returns(named(api + ".AsyncContext"))), startAsyncAdvice),
-        new Type(api + ".AsyncContext", named(api + ".AsyncContext"),
+        new Type(api + ".AsyncContext", Collections.singletonList(api + ".AsyncContext"),
             named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
             AsyncContextStartAdvice.class.getName()));
   }
@@ -47,14 +49,14 @@ public final class ServletInstrumentations {
   /** Advice on the methods of the classes implementing one API type, in loaders that have a marker class. */
   private static final class Type implements TypeInstrumentation {
     private final String loaderMarker;
-    private final ElementMatcher<TypeDescription> superType;
+    private final List<String> superTypes;
     private final ElementMatcher<MethodDescription> methods;
     private final String adviceClass;
 
-    Type(String loaderMarker, ElementMatcher<TypeDescription> superType, ElementMatcher<MethodDescription> methods,
+    Type(String loaderMarker, List<String> superTypes, ElementMatcher<MethodDescription> methods,
         String adviceClass) {
       this.loaderMarker = loaderMarker;
-      this.superType = superType;
+      this.superTypes = superTypes;
       this.methods = methods;
       this.adviceClass = adviceClass;
     }
@@ -66,7 +68,12 @@ public final class ServletInstrumentations {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface()).and(hasSuperType(superType));
+      return not(isInterface()).and(hasSuperType(namedOneOf(superTypes.toArray(new String[0]))));
+    }
+
+    @Override
+    public List<String> relevantTypes() {
+      return superTypes;
     }
 
     @Override
