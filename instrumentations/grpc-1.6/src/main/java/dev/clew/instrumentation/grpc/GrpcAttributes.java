@@ -74,6 +74,11 @@ final class GrpcAttributes {
       this.port = port;
     }
 
+    /** {@code previous} when it was parsed from the same text (the common case: one authority per channel or server). */
+    static Authority parse(String authority, Authority previous) {
+      return previous != null && previous.raw != null && previous.raw.equals(authority) ? previous : parse(authority);
+    }
+
     static Authority parse(String authority) {
       if (authority == null || authority.isEmpty()) {
         return UNKNOWN;

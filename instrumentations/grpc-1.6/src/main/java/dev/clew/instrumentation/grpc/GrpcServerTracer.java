@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  * Catches its own failures and counts them with the advice errors.
  */
 final class GrpcServerTracer {
+  /** The authority the last call named, split: clients of one server name it alike. */
+  private static volatile GrpcAttributes.Authority lastAuthority;
+
   private GrpcServerTracer() {}
 
   /** The context holding the call's span (the root context if tracing failed). */
@@ -31,7 +34,9 @@ final class GrpcServerTracer {
       SpanBuilder builder = provider.tracer(GrpcClientTracer.SCOPE).spanBuilder(method.fullName)
           .setSpanKind(SpanKind.SERVER)
           .setParent(parent);
-      GrpcAttributes.onStart(builder, method, GrpcAttributes.Authority.parse(call.getAuthority()));
+      GrpcAttributes.Authority authority = GrpcAttributes.Authority.parse(call.getAuthority(), lastAuthority);
+      lastAuthority = authority;
+      GrpcAttributes.onStart(builder, method, authority);
       Span span = builder.startSpan();
       if (span.isRecording()) {
         GrpcAttributes.onPeer(span, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), true);

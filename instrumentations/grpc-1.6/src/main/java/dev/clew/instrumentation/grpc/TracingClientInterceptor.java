@@ -26,12 +26,8 @@ public final class TracingClientInterceptor implements ClientInterceptor {
   }
 
   private GrpcAttributes.Authority channelAuthority(Channel next) {
-    String raw = next.authority();
-    GrpcAttributes.Authority a = authority;
-    if (a == null || a.raw == null || !a.raw.equals(raw)) {
-      a = GrpcAttributes.Authority.parse(raw);
-      authority = a;
-    }
+    GrpcAttributes.Authority a = GrpcAttributes.Authority.parse(next.authority(), authority);
+    authority = a;
     return a;
   }
 }
