@@ -37,7 +37,7 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
     Context context = GrpcClientTracer.inject(parent, span, headers);
     // current while gRPC and the interceptors below this one start the call: what they do belongs to it
     try (Scope ignored = context.makeCurrent()) {
-      super.start(new TracingListener<>(responseListener, this), headers);
+      super.start(new TracingListener<>(responseListener, this, span), headers);
     } catch (Throwable t) {
       GrpcClientTracer.endFailed(span, t);
       throw t;
@@ -52,18 +52,17 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
     super.sendMessage(message);
   }
 
-  private void closed(Status status) {
-    GrpcClientTracer.end(span, status, this);
-  }
-
   /** Delivers the response in the caller's context and ends the span when the call closes. */
   private static final class TracingListener<ReqT, RespT> extends ForwardingClientCallListener.SimpleForwardingClientCallListener<RespT> {
     private final TracingClientCall<ReqT, RespT> call;
+    /** The span this start began (a call started twice by mistake must not end the wrong one). */
+    private final Span span;
     private int received;
 
-    TracingListener(ClientCall.Listener<RespT> delegate, TracingClientCall<ReqT, RespT> call) {
+    TracingListener(ClientCall.Listener<RespT> delegate, TracingClientCall<ReqT, RespT> call, Span span) {
       super(delegate);
       this.call = call;
+      this.span = span;
     }
 
     @Override
@@ -76,7 +75,7 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
     @Override
     public void onMessage(RespT message) {
       if (GrpcSettings.MESSAGE_EVENTS) {
-        MessageEvents.received(call.span, ++received);
+        MessageEvents.received(span, ++received);
       }
       try (Scope ignored = call.parent.makeCurrent()) {
         super.onMessage(message);
@@ -93,7 +92,7 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
     @Override
     public void onClose(Status status, Metadata trailers) {
       // ended before the application hears of it: a blocking stub's caller resumes with the span done
-      call.closed(status);
+      GrpcClientTracer.end(span, status, call);
       try (Scope ignored = call.parent.makeCurrent()) {
         super.onClose(status, trailers);
       }
