@@ -20,6 +20,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -149,6 +150,12 @@ public final class AgentInstaller {
 
     @Override
     public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
+      if (t instanceof TypePool.Resolution.NoSuchTypeException) {
+        // a type it builds on is missing from its loader (e.g. Netty's optional Log4J2Logger without Log4j):
+        // the JVM cannot define it either, and libraries probe such classes on purpose; nothing to warn about
+        AgentLog.debug("not instrumented " + typeName + ": " + t.getMessage());
+        return;
+      }
       AgentLog.warnThrottled("transform-" + typeName, "could not instrument " + typeName + ": " + t);
     }
   }
