@@ -7,6 +7,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -25,6 +27,11 @@ final class ChannelBuilderInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return namedOneOf("io.grpc.internal.AbstractManagedChannelImplBuilder", "io.grpc.internal.ManagedChannelImplBuilder");
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Arrays.asList("io.grpc.internal.AbstractManagedChannelImplBuilder", "io.grpc.internal.ManagedChannelImplBuilder");
   }
 
   @Override

@@ -53,6 +53,11 @@ public final class Jetty12InstrumentationModule extends InstrumentationModule {
     }
 
     @Override
+    public List<String> relevantTypes() {
+      return Collections.singletonList(SERVER);
+    }
+
+    @Override
     public void transform(AdviceTarget target) {
       target.applyAdvice(named("handle").and(takesArguments(3))
           .and(takesArgument(0, named("org.eclipse.jetty.server.Request")))

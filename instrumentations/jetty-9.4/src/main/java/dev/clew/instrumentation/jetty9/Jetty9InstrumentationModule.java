@@ -11,6 +11,7 @@ import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -64,6 +65,11 @@ public final class Jetty9InstrumentationModule extends InstrumentationModule {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return named(className);
+    }
+
+    @Override
+    public List<String> relevantTypes() {
+      return Collections.singletonList(className);
     }
 
     @Override

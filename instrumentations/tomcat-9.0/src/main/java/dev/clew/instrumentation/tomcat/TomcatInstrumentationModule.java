@@ -52,6 +52,11 @@ public final class TomcatInstrumentationModule extends InstrumentationModule {
     }
 
     @Override
+    public List<String> relevantTypes() {
+      return Collections.singletonList(ADAPTER);
+    }
+
+    @Override
     public void transform(AdviceTarget target) {
       target.applyAdvice(named("service").and(takesArguments(2)).or(named("asyncDispatch").and(takesArguments(3)))
           .and(takesArgument(0, named("org.apache.coyote.Request"))), "dev.clew.instrumentation.tomcat.CoyoteAdapterAdvice");
