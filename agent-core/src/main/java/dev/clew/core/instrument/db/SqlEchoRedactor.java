@@ -17,9 +17,10 @@ import java.util.TreeMap;
  *
  * <p>Two passes: the statement, with any text in place of its literals and placeholders, becomes its
  * sanitized text; then every literal value of the statement that is still there becomes {@code ?}, as
- * written ({@code 'hunter9'}, {@code 42}) or, if quoted, its content ({@code hunter9}, when at least
- * {@value #MIN_CONTENT} characters: shorter ones are common words of the message itself). A value matches
- * only as a whole word (not inside {@code orders42}), and never on the {@code at ...} lines of a stack trace.
+ * written ({@code 'hunter9'}, {@code 42}) or, if quoted, its content and the words of its content
+ * ({@code hunter9's}, {@code hunter9}; each when at least {@value #MIN_CONTENT} characters: shorter ones are
+ * common words of the message itself). A value matches only as a whole word (not inside {@code orders42}),
+ * and never on the {@code at ...} lines of a stack trace.
  * Runs only when a statement failed, so it favours thoroughness over speed; it is still linear in the
  * length of the text for each distinct value.
  */
@@ -137,11 +138,32 @@ public final class SqlEchoRedactor {
         if (unescaped.length() >= MIN_CONTENT) {
           values.add(unescaped);
         }
+        addWords(unescaped, values);
       }
     }
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     return sorted;
+  }
+
+  /**
+   * The words of a value ({@code hunter9} of {@code hunter9's}): a driver that splits the statement in its
+   * own way (PostgreSQL reads {@code q'{hunter9's}'} as {@code q} and {@code '{hunter9'}) shows parts of it.
+   */
+  private static void addWords(String value, Set<String> values) {
+    int start = -1;
+    for (int i = 0; i <= value.length(); i++) {
+      if (i < value.length() && isWordChar(value.charAt(i))) {
+        if (start < 0) {
+          start = i;
+        }
+      } else if (start >= 0) {
+        if (i - start >= MIN_CONTENT && i - start < value.length()) {
+          values.add(value.substring(start, i));
+        }
+        start = -1;
+      }
+    }
   }
 
   /** What a quoted literal holds between its quotes (as written); null for an unquoted one (a number). */

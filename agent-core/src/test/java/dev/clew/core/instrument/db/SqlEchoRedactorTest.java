@@ -56,6 +56,9 @@ class SqlEchoRedactorTest {
     String oracle = "SELECT q'{s3cr3t's}' FROM dual";
     assertEquals("ORA-00904: \"?\": invalid identifier", redact("ORA-00904: \"s3cr3t's\": invalid identifier", oracle,
         SqlDialect.STANDARD));
+    // a driver that splits the literal its own way still shows no word of it
+    assertEquals("ERROR: syntax error at or near \"'{?'\"", redact("ERROR: syntax error at or near \"'{s3cr3t'\"",
+        oracle, SqlDialect.POSTGRESQL));
   }
 
   @Test
