@@ -27,8 +27,9 @@ import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * A JDBC driver for a scheme the agent does not know, the way a vendor ships one for an engine that speaks
- * another's protocol: {@code jdbc:forward://host:port/db?product=P&quote=Q&target=URL} opens the real
- * database at {@code URL} (the rest of the text) and hands out connections whose metadata report this URL,
+ * another's protocol: {@code jdbc:forward://host:port/db?product=P&quote=Q&target=URL} (or any other
+ * {@code jdbc:} scheme no loaded driver takes, with the same parameters last) opens the real database at
+ * {@code URL} (the rest of the text) and hands out connections whose metadata report the URL as given,
  * product name {@code P} and identifier quote {@code Q} ({@code none}: a blank, as JDBC says for "not
  * supported"). Its connection, metadata and statement classes are real named classes (made with Byte Buddy,
  * since the agent leaves JDK dynamic proxies alone) that forward every call, so the agent instruments them
@@ -36,6 +37,7 @@ import net.bytebuddy.matcher.ElementMatchers;
  */
 public final class ForwardingDriver implements Driver {
   public static final String PREFIX = "jdbc:forward:";
+  private static final String PARAMETERS = "?product=";
   private static final Map<Class<?>, Class<?>> WRAPPERS = new ConcurrentHashMap<>();
   private static final AtomicInteger PRODUCT_NAME_CALLS = new AtomicInteger();
 
@@ -57,9 +59,12 @@ public final class ForwardingDriver implements Driver {
     return PRODUCT_NAME_CALLS.get();
   }
 
-  /** A URL for this driver: the attributes of its spans come from {@code url}, the data from {@code target}. */
-  public static String url(String hostPortDatabase, String product, String quote, String target) {
-    return PREFIX + "//" + hostPortDatabase + "?product=" + product + "&quote=" + quote + "&target=" + target;
+  /**
+   * A URL for this driver: the attributes of its spans come from {@code url} (any scheme, e.g.
+   * {@code jdbc:forward://host/db} or {@code jdbc:mysql://address=(...)/db}), the data from {@code target}.
+   */
+  public static String url(String url, String product, String quote, String target) {
+    return url + PARAMETERS + product + "&quote=" + quote + "&target=" + target;
   }
 
   @Override
@@ -67,9 +72,8 @@ public final class ForwardingDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    int query = url.indexOf('?');
     Map<String, String> params = new HashMap<>();
-    String rest = url.substring(query + 1);
+    String rest = url.substring(url.lastIndexOf(PARAMETERS) + 1);
     int target = rest.indexOf("target=");
     for (String pair : rest.substring(0, Math.max(0, target)).split("&")) {
       int eq = pair.indexOf('=');
@@ -84,7 +88,7 @@ public final class ForwardingDriver implements Driver {
 
   @Override
   public boolean acceptsURL(String url) {
-    return url != null && url.startsWith(PREFIX) && url.contains("target=");
+    return url != null && url.startsWith("jdbc:") && url.lastIndexOf(PARAMETERS) > 0 && url.contains("&target=jdbc:");
   }
 
   @Override

@@ -67,7 +67,7 @@ class UnknownDatabaseTest {
 
   @Test
   void anUnknownEngineReadsDoubleQuotesAsStrings() throws Exception {
-    String url = ForwardingDriver.url("bob:S3cr3t@tidb.local:4000/shop", "TiDB", "none", TARGET);
+    String url = ForwardingDriver.url("jdbc:forward://bob:S3cr3t@tidb.local:4000/shop", "TiDB", "none", TARGET);
     Span span = query(url, "SELECT id FROM orders WHERE note = \"hunter9\" AND id = 'it\\'s'", true);
     assertEquals("other_sql", attribute(span, "db.system.name"));
     assertEquals("shop", attribute(span, "db.namespace"));
@@ -81,7 +81,7 @@ class UnknownDatabaseTest {
 
   @Test
   void aBacktickQuoteKeepsTheMySqlReading() throws Exception {
-    String url = ForwardingDriver.url("tidb.local/shop", "TiDB", "`", TARGET);
+    String url = ForwardingDriver.url("jdbc:forward://tidb.local/shop", "TiDB", "`", TARGET);
     Span span = query(url, "SELECT `id` FROM orders WHERE note = \"hunter9\"", true);
     assertEquals("SELECT `id` FROM orders WHERE note = ?", attribute(span, "db.query.text"));
     assertNoText(span, "hunter9");
@@ -89,7 +89,7 @@ class UnknownDatabaseTest {
 
   @Test
   void aDoubleQuoteIdentifierQuoteKeepsDoubleQuotedNames() throws Exception {
-    String url = ForwardingDriver.url("ansi.local/shop", "AnsiDB", "\"", TARGET);
+    String url = ForwardingDriver.url("jdbc:forward://ansi.local/shop", "AnsiDB", "\"", TARGET);
     Span span = query(url, "SELECT \"ID\" FROM \"ORDERS\" WHERE note = 'hunter9'", false);
     assertEquals("other_sql", attribute(span, "db.system.name"));
     assertEquals("SELECT \"ID\" FROM \"ORDERS\" WHERE note = ?", attribute(span, "db.query.text"));
@@ -98,7 +98,7 @@ class UnknownDatabaseTest {
 
   @Test
   void aProductTheAgentKnowsNamesTheSystem() throws Exception {
-    String url = ForwardingDriver.url("mysql.local/shop", "MySQL", "`", TARGET);
+    String url = ForwardingDriver.url("jdbc:forward://mysql.local/shop", "MySQL", "`", TARGET);
     Span span = query(url, "SELECT id FROM orders WHERE note = 'x'", false);
     assertEquals("mysql", attribute(span, "db.system.name"));
     assertEquals("mysql.local", attribute(span, "server.address"));
@@ -107,7 +107,7 @@ class UnknownDatabaseTest {
 
   @Test
   void theDriverIsAskedOncePerUrlNotPerStatement() throws Exception {
-    String url = ForwardingDriver.url("once.local/shop", "OnceDB", "\"", TARGET);
+    String url = ForwardingDriver.url("jdbc:forward://once.local/shop", "OnceDB", "\"", TARGET);
     int before = ForwardingDriver.productNameCalls();
     for (int connection = 0; connection < 3; connection++) {
       try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
