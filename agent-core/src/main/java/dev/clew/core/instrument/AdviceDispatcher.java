@@ -5,6 +5,7 @@ import dev.clew.core.log.AgentLog;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,14 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
   private static final class ModuleLoaders {
     final InstrumentationModule module;
     final String[] helperPrefixes;
+    final ProtectionDomain domain; // the module's jar: helpers get the permissions a policy grants it
     final Map<ClassLoader, AdviceClassLoader> byLoader = new WeakHashMap<>();
     volatile AdviceClassLoader forBootstrap;
 
     ModuleLoaders(InstrumentationModule module) {
       this.module = module;
       this.helperPrefixes = module.helperPackages().toArray(new String[0]);
+      this.domain = module.getClass().getProtectionDomain();
     }
   }
 
@@ -65,7 +68,8 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
         synchronized (m) {
           l = m.forBootstrap;
           if (l == null) {
-            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
+            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.module.getClass().getClassLoader(),
+                m.helperPrefixes, m.domain);
           }
         }
       }
@@ -74,7 +78,8 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     synchronized (m.byLoader) {
       AdviceClassLoader l = m.byLoader.get(target);
       if (l == null) {
-        l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
+        l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
+            m.domain);
         m.byLoader.put(target, l);
       }
       return l;
