@@ -3,6 +3,7 @@ package dev.clew.core.instrument;
 import dev.clew.bootstrap.IndyBootstrap;
 import dev.clew.core.log.AgentLog;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.security.ProtectionDomain;
@@ -20,7 +21,10 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     final InstrumentationModule module;
     final String[] helperPrefixes;
     final ProtectionDomain domain; // the module's jar: helpers get the permissions a policy grants it
-    final Map<ClassLoader, AdviceClassLoader> byLoader = new WeakHashMap<>();
+    // weak values too: an advice loader references its library loader's classes (the JVM keeps the library
+    // loader alive for it), so a strong value would keep an undeployed web application loaded forever. The
+    // advice loader stays alive through the call sites bound to its advice in the library's classes.
+    final Map<ClassLoader, WeakReference<AdviceClassLoader>> byLoader = new WeakHashMap<>();
     volatile AdviceClassLoader forBootstrap;
 
     ModuleLoaders(InstrumentationModule module) {
@@ -76,11 +80,12 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
       return l;
     }
     synchronized (m.byLoader) {
-      AdviceClassLoader l = m.byLoader.get(target);
+      WeakReference<AdviceClassLoader> ref = m.byLoader.get(target);
+      AdviceClassLoader l = ref == null ? null : ref.get();
       if (l == null) {
         l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
             m.domain);
-        m.byLoader.put(target, l);
+        m.byLoader.put(target, new WeakReference<>(l));
       }
       return l;
     }
