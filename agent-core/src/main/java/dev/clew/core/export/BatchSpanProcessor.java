@@ -249,6 +249,9 @@ public final class BatchSpanProcessor implements SpanProcessor {
       while (!abandoned) {
         if (!failed.isEmpty()) {
           if (!firstTry) {
+            if (!stopping) {
+              return; // a flush does not wait out a backoff: the batches stay kept
+            }
             awaitRetry();
           }
           firstTry = false;

@@ -160,6 +160,24 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void aFlushTriesKeptBatchesOnceAndDoesNotWaitOutTheBackoff() throws Exception {
+    processor = new BatchSpanProcessor(exporter, new BatchSpanProcessor.Settings(2048, HOUR, 5, 30_000), stats,
+        new RetryPolicy(HOUR, HOUR, 1.0, HOUR));
+    TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
+        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
+    tracer = provider.tracer("test");
+    exporter.answer = ExportResult.retryable(-1);
+    endSpans("s", 5);
+    await(() -> exporter.attempts().size() == 1, "the full batch was tried");
+    assertTrue(assertTimeoutPreemptively(HANG_GUARD, () -> processor.forceFlush(10_000)));
+    assertEquals(2, exporter.attempts().size(), "the flush tried the kept batch at once, once");
+    assertEquals(5, processor.heldCount(), "and kept it");
+    exporter.answer = ExportResult.SUCCESS;
+    assertTrue(processor.forceFlush(10_000));
+    assertEquals(names("s", 0, 5), exporter.names());
+  }
+
+  @Test
   void aPermanentFailureIsCountedAndNotRetried() throws Exception {
     start(2048, HOUR, 5);
     exporter.answer = ExportResult.FAILURE;
