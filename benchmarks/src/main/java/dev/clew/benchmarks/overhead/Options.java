@@ -23,6 +23,7 @@ final class Options {
       "  --clew-args='...' --otel-args='...'   extra options for one agent",
       "  --profile=EVENT         async-profiler event (cpu, alloc, wall) during the throughput phase",
       "  --profile-configs=a,b   configurations to profile (default clew)",
+      "  --profile-interval=I    sampling interval (default 1ms; for alloc, bytes, e.g. 512k)",
       "  --out=DIR               results (default ROOT/benchmarks/target/overhead)");
 
   Path root;
@@ -43,6 +44,7 @@ final class Options {
   List<String> clewArgs = new ArrayList<>();
   List<String> otelArgs = new ArrayList<>();
   String profile;
+  String profileInterval = "1ms";
   List<AgentConfig> profileConfigs = new ArrayList<>(List.of(AgentConfig.CLEW));
   boolean quick;
 
@@ -77,6 +79,7 @@ final class Options {
         case "--clew-args": o.clewArgs = split(v, " "); break;
         case "--otel-args": o.otelArgs = split(v, " "); break;
         case "--profile": o.profile = v; break;
+        case "--profile-interval": o.profileInterval = v; break;
         case "--profile-configs": o.profileConfigs = configs(v); break;
         case "--help":
           System.out.println(USAGE);

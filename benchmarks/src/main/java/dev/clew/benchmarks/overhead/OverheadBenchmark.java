@@ -128,7 +128,7 @@ public final class OverheadBenchmark {
         load.closed(port, app.path, o.connections, o.warmup);
         boolean profile = o.profile != null && o.profileConfigs.contains(c);
         if (profile) {
-          probe.profiler(profilerLibrary(), "start,event=" + o.profile + ",threads");
+          probe.profiler(profilerLibrary(), "start,event=" + o.profile + ",interval=" + o.profileInterval + ",threads");
         }
         long cpu0 = probe.cpuNanos();
         long alloc0 = probe.allocatedBytes();
