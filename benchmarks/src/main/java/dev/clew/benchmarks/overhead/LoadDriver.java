@@ -16,8 +16,10 @@ final class LoadDriver implements AutoCloseable {
   private final Process process;
   private final PrintWriter commands;
   private final BufferedReader results;
+  private final Path log;
 
   LoadDriver(String java, Path log) throws IOException {
+    this.log = log;
     ProcessBuilder pb = new ProcessBuilder(java, "-Xms128m", "-Xmx128m", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName());
     pb.redirectError(log.toFile());
@@ -41,7 +43,7 @@ final class LoadDriver implements AutoCloseable {
     commands.println(command);
     String line = results.readLine();
     if (line == null || !line.startsWith("result ")) {
-      throw new IOException("load generator answered " + line + " to " + command);
+      throw new IOException("the load generator answered " + line + " to " + command + "; see " + log);
     }
     Map<String, Long> values = new HashMap<>();
     for (String kv : List.of(line.substring("result ".length()).split(" "))) {
