@@ -11,7 +11,7 @@ final class Options {
       "OverheadBenchmark --root=DIR --clew-jar=JAR --otel-jar=JAR [options]",
       "  --quick                 one short round (5 s phases) for iterating",
       "  --rounds=N              interleaved rounds (default 3)",
-      "  --warmup=S --throughput=S --latency=S   phase lengths in seconds (default 10, 15, 15)",
+      "  --warmup=S --throughput=S --latency=S   phase lengths in seconds (default 20, 15, 15)",
       "  --connections=N         concurrent connections of the load (default 8)",
       "  --rate=R                fixed rate of the latency phase, requests/s (default: a fraction of the",
       "                          no-agent throughput of the first round, see --rate-fraction)",
@@ -31,7 +31,7 @@ final class Options {
   Path otelJar;
   Path out;
   int rounds = 3;
-  double warmup = 10;
+  double warmup = 20; // clew's larger instrumented code keeps C2 busy longer: see docs/performance.md
   double throughput = 15;
   double latency = 15;
   int connections = 8;
