@@ -87,6 +87,12 @@ final class SuperTypeIndex {
   }
 
   private ClassHeader read(String name) {
+    if (System.getSecurityManager() != null) {
+      // reading a class file then runs permission checks that load classes (permission collections, the jrt
+      // handler's privileged actions); when that is the class being defined, the JVM throws a sticky
+      // ClassCircularityError into the application. Unknown: Byte Buddy decides, as without the filter.
+      return null;
+    }
     String resource = name.replace('.', '/') + ".class";
     ClassLoader l = loader == null ? null : loader.get();
     if (loader != null && l == null) {
