@@ -1,7 +1,7 @@
 package dev.clew.core.trace;
 
 import dev.clew.core.config.Config;
-import dev.clew.core.AgentVersion;
+import dev.clew.core.util.AgentVersion;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.Map;

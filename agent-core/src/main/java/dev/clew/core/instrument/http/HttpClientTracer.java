@@ -2,16 +2,17 @@ package dev.clew.core.instrument.http;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.context.ContextKey;
-import dev.clew.core.export.ExportThread;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapSetter;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.util.AgentThread;
 
 /**
  * Starts and ends the CLIENT span of one outgoing HTTP call and injects the context into the
- * request with every configured propagation format ({@link TracerProvider#propagator()}).
+ * request with every configured propagation format ({@link Propagators#global()}).
  *
  * <p>Only the outermost client creates a span: the context it returns carries a marker, and a call
  * started while that context is current (a client built on another client, an interceptor making its
@@ -51,7 +52,7 @@ public final class HttpClientTracer<REQ, RES> {
    * and on the agent's own threads (the exporters' requests are neither traced nor given headers).
    */
   public boolean shouldStart(Context parent) {
-    return parent.get(CLIENT_SPAN) == null && !ExportThread.isCurrent();
+    return parent.get(CLIENT_SPAN) == null && !AgentThread.isCurrent();
   }
 
   /** True while a client span made by this class is in the context. */
@@ -73,19 +74,19 @@ public final class HttpClientTracer<REQ, RES> {
     Span span = builder.startSpan();
     Context context = parent.with(span).with(CLIENT_SPAN, span);
     if (setter != null) {
-      provider.propagator().inject(context, request, setter);
+      Propagators.global().inject(context, request, setter);
     }
     return context;
   }
 
   /** Injects a started call's context into a carrier other than the request, e.g. its builder. */
   public <C> void inject(Context context, C carrier, TextMapSetter<C> carrierSetter) {
-    TracerProvider.global().propagator().inject(context, carrier, carrierSetter);
+    Propagators.global().inject(context, carrier, carrierSetter);
   }
 
   /** Ends the span of {@code context} with the response (may be null) or the failure (may be null). */
   public void end(Context context, REQ request, RES response, Throwable error) {
-    Span span = context.span();
+    Span span = Span.fromContext(context);
     attributes.onEnd(span, request, response, error);
     span.end();
   }

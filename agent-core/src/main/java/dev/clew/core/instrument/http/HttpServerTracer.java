@@ -2,6 +2,7 @@ package dev.clew.core.instrument.http;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapGetter;
 import dev.clew.core.propagation.TextMapSetter;
 import dev.clew.core.propagation.W3CTraceContextPropagator;
@@ -51,7 +52,7 @@ public final class HttpServerTracer<REQ, RES> {
    * current and to hand to {@link #end}.
    */
   public Context start(REQ request, String route) {
-    Context parent = TracerProvider.global().propagator().extract(Context.current(), request, getter);
+    Context parent = Propagators.global().extract(Context.current(), request, getter);
     Span span = TracerProvider.global().tracer(scopeName)
         .spanBuilder(HttpCommon.spanName(adapter.method(request), route))
         .setSpanKind(SpanKind.SERVER)
@@ -66,7 +67,7 @@ public final class HttpServerTracer<REQ, RES> {
 
   /** Sets the route once the server has matched it, and renames the span after it. */
   public void setRoute(Context context, REQ request, String route) {
-    Span span = context.span();
+    Span span = Span.fromContext(context);
     if (route != null && span.isRecording()) {
       span.setAttribute("http.route", route);
       span.updateName(HttpCommon.spanName(adapter.method(request), route));
@@ -86,7 +87,7 @@ public final class HttpServerTracer<REQ, RES> {
    * maybe no 5xx status, and becomes {@code error.type} and the status description.
    */
   public void end(Context context, RES response, int statusCode, Throwable error, String errorType) {
-    Span span = context.span();
+    Span span = Span.fromContext(context);
     if (!span.isRecording()) {
       return;
     }
@@ -114,7 +115,7 @@ public final class HttpServerTracer<REQ, RES> {
    */
   public static String traceResponse(Context context) {
     String[] value = new String[1];
-    W3CTraceContextPropagator.INSTANCE.inject(Context.root().with(context.span()), value, TRACEPARENT_ONLY);
+    W3CTraceContextPropagator.INSTANCE.inject(Context.root().with(Span.fromContext(context)), value, TRACEPARENT_ONLY);
     return value[0];
   }
 

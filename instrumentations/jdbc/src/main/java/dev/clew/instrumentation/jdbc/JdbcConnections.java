@@ -1,6 +1,6 @@
 package dev.clew.instrumentation.jdbc;
 
-import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.util.WeakIdentityMap;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,12 +3,12 @@ package dev.clew.instrumentation.jdbc;
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.instrument.CallDepth;
-import dev.clew.core.instrument.WeakIdentityMap;
 import dev.clew.core.instrument.db.SqlQuery;
 import dev.clew.core.instrument.db.SqlSanitizer;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.util.WeakIdentityMap;
 import java.sql.Connection;
 import java.sql.Statement;
 

@@ -4,6 +4,7 @@ import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
+import dev.clew.core.trace.Span;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -50,7 +51,7 @@ public final class ServletTracer {
     Object existing = request.getAttribute(CONTEXT_ATTRIBUTE);
     if (existing instanceof Context) {
       // nested filter, forward or include: already current; async dispatch: a fresh thread
-      if (Context.current().span().spanContext().isValid()) {
+      if (Span.current().spanContext().isValid()) {
         return null;
       }
       Context context = (Context) existing;
@@ -110,7 +111,7 @@ public final class ServletTracer {
   /** The task with the current context, when there is a span to carry. */
   public static Runnable wrap(Runnable task) {
     Context context = Context.current();
-    if (task == null || !context.span().spanContext().isValid()) {
+    if (task == null || !Span.fromContext(context).spanContext().isValid()) {
       return task;
     }
     return context.wrap(task);
