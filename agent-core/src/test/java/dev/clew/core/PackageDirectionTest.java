@@ -33,7 +33,7 @@ class PackageDirectionTest {
    * line sits above it because {@code config} asks every component for its keys as a start would.
    */
   static final List<List<String>> LAYERS = List.of(
-      List.of("util", "log"),
+      List.of("util", "log", "semconv"),
       List.of("config"),
       List.of("context"),
       List.of("trace"),
@@ -65,9 +65,9 @@ class PackageDirectionTest {
     refs.put("dev.clew.core.export.otlp.Y", Set.of("dev.clew.core.export.SpanExporter"));
     refs.put("dev.clew.core.gadgets.Z", Set.of("dev.clew.core.log.AgentLog"));
     assertEquals(List.of(
-        "dev.clew.core.context.Context -> dev.clew.core.trace.Span (context may use: util, log, config)",
+        "dev.clew.core.context.Context -> dev.clew.core.trace.Span (context may use: util, log, semconv, config)",
         "dev.clew.core.gadgets.Z: package family 'gadgets' has no layer; add it to LAYERS and docs/architecture.md",
-        "dev.clew.core.sampling.X -> dev.clew.core.baggage.Baggage (sampling may use: util, log, config,"
+        "dev.clew.core.sampling.X -> dev.clew.core.baggage.Baggage (sampling may use: util, log, semconv, config,"
             + " context, trace)"),
         violations(refs));
   }

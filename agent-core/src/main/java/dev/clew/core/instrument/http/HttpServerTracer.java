@@ -1,5 +1,10 @@
 package dev.clew.core.instrument.http;
 
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_HEADER_PREFIX;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_RESPONSE_HEADER_PREFIX;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_ROUTE;
+
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.propagation.Propagators;
@@ -34,9 +39,9 @@ public final class HttpServerTracer<REQ, RES> {
     this.adapter = adapter;
     this.getter = new AdapterGetter<>(adapter);
     this.requestHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-request-headers", "http.request.header.");
+        "otel.instrumentation.http.server.capture-request-headers", HTTP_REQUEST_HEADER_PREFIX);
     this.responseHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-response-headers", "http.response.header.");
+        "otel.instrumentation.http.server.capture-response-headers", HTTP_RESPONSE_HEADER_PREFIX);
     this.requestHeaderReader = (request, name) -> toList(adapter.headers(request, name));
     this.responseHeaderReader = adapter::responseHeaders;
   }
@@ -69,7 +74,7 @@ public final class HttpServerTracer<REQ, RES> {
   public void setRoute(Context context, REQ request, String route) {
     Span span = Span.fromContext(context);
     if (route != null && span.isRecording()) {
-      span.setAttribute("http.route", route);
+      span.setAttribute(HTTP_ROUTE, route);
       span.updateName(HttpCommon.spanName(adapter.method(request), route));
     }
   }
@@ -97,13 +102,13 @@ public final class HttpServerTracer<REQ, RES> {
     }
     if (error != null) {
       span.recordException(error);
-      span.setAttribute("error.type", errorType != null ? errorType : error.getClass().getName());
+      span.setAttribute(ERROR_TYPE, errorType != null ? errorType : error.getClass().getName());
       span.setStatus(StatusCode.ERROR, error.getMessage());
     } else if (errorType != null) {
-      span.setAttribute("error.type", errorType);
+      span.setAttribute(ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR, errorType);
     } else if (statusCode >= 500) {
-      span.setAttribute("error.type", Integer.toString(statusCode));
+      span.setAttribute(ERROR_TYPE, Integer.toString(statusCode));
       span.setStatus(StatusCode.ERROR, null);
     }
     span.end();

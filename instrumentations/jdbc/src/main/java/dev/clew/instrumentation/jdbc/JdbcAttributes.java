@@ -1,5 +1,17 @@
 package dev.clew.instrumentation.jdbc;
 
+import static dev.clew.core.semconv.SemanticAttributes.DB_COLLECTION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_NAMESPACE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_OPERATION_BATCH_SIZE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_OPERATION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_QUERY_TEXT;
+import static dev.clew.core.semconv.SemanticAttributes.DB_RESPONSE_STATUS_CODE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_STORED_PROCEDURE_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_SYSTEM_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+
 import dev.clew.core.instrument.db.SqlQuery;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
@@ -18,41 +30,41 @@ final class JdbcAttributes {
   }
 
   static void onStart(SpanBuilder span, JdbcConnectionInfo info, SqlQuery query, String operation, long batchSize) {
-    span.setAttribute("db.system.name", info.system);
+    span.setAttribute(DB_SYSTEM_NAME, info.system);
     if (info.namespace != null) {
-      span.setAttribute("db.namespace", info.namespace);
+      span.setAttribute(DB_NAMESPACE, info.namespace);
     }
     if (info.host != null) {
-      span.setAttribute("server.address", info.host);
+      span.setAttribute(SERVER_ADDRESS, info.host);
       if (info.port > 0) {
-        span.setAttribute("server.port", (long) info.port);
+        span.setAttribute(SERVER_PORT, (long) info.port);
       }
     }
     if (operation != null) {
-      span.setAttribute("db.operation.name", operation);
+      span.setAttribute(DB_OPERATION_NAME, operation);
     }
     if (query != null) {
       if (query.text() != null) {
-        span.setAttribute("db.query.text", query.text());
+        span.setAttribute(DB_QUERY_TEXT, query.text());
       }
       if (query.collection() != null) {
-        span.setAttribute("db.collection.name", query.collection());
+        span.setAttribute(DB_COLLECTION_NAME, query.collection());
       }
       if (query.storedProcedure() != null) {
-        span.setAttribute("db.stored_procedure.name", query.storedProcedure());
+        span.setAttribute(DB_STORED_PROCEDURE_NAME, query.storedProcedure());
       }
     }
     if (batchSize > 1) {
-      span.setAttribute("db.operation.batch.size", batchSize);
+      span.setAttribute(DB_OPERATION_BATCH_SIZE, batchSize);
     }
   }
 
   static void onError(Span span, Throwable thrown) {
-    span.setAttribute("error.type", thrown.getClass().getName());
+    span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
     if (thrown instanceof SQLException) {
       String state = ((SQLException) thrown).getSQLState();
       if (state != null) {
-        span.setAttribute("db.response.status_code", state);
+        span.setAttribute(DB_RESPONSE_STATUS_CODE, state);
       }
     }
   }
