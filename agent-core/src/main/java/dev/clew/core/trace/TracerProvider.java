@@ -55,7 +55,7 @@ public final class TracerProvider {
     Tracer t = tracers.get(scopeName);
     if (t == null) {
       t = tracers.computeIfAbsent(scopeName,
-          n -> new Tracer(this, new InstrumentationScope(n, dev.clew.core.util.AgentVersion.VERSION)));
+          n -> new Tracer(this, new InstrumentationScope(n, AgentVersion.VERSION)));
     }
     return t;
   }
