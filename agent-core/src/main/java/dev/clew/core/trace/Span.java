@@ -41,7 +41,9 @@ public interface Span extends ContextValue {
   /** A context like {@code context} with this span in it (the same context when it already holds it). */
   @Override
   default Context storeIn(Context context) {
-    return fromContext(context) == this ? context : context.with(SpanKey.KEY, this);
+    // a context without a span already has the invalid one: the root context stays the root context
+    return this == NonRecordingSpan.INVALID && context.get(SpanKey.KEY) == null ? context
+        : context.with(SpanKey.KEY, this);
   }
 
   /** The span of a context, or {@link #invalid()}. */
