@@ -60,6 +60,8 @@ public final class SemanticAttributes {
   public static final String DB_COLLECTION_NAME = "db.collection.name";
   public static final String DB_STORED_PROCEDURE_NAME = "db.stored_procedure.name";
   public static final String DB_RESPONSE_STATUS_CODE = "db.response.status_code";
+  /** Opt-in ({@code clew.jdbc.db-user.enabled}): the database user; dropped by the current conventions. */
+  public static final String DB_USER = "db.user";
 
   // messaging
   public static final String MESSAGING_SYSTEM = "messaging.system";
@@ -75,7 +77,16 @@ public final class SemanticAttributes {
   public static final String MESSAGING_KAFKA_MESSAGE_TOMBSTONE = "messaging.kafka.message.tombstone";
 
   // RPC
+  public static final String RPC_SYSTEM = "rpc.system";
+  public static final String RPC_SERVICE = "rpc.service";
+  public static final String RPC_METHOD = "rpc.method";
   public static final String RPC_GRPC_STATUS_CODE = "rpc.grpc.status_code";
+  /** Followed by the lower-case metadata key; the value is a string array. */
+  public static final String RPC_GRPC_REQUEST_METADATA_PREFIX = "rpc.grpc.request.metadata.";
+  /** On {@code rpc.message} events: {@code SENT} or {@code RECEIVED}. */
+  public static final String RPC_MESSAGE_TYPE = "rpc.message.type";
+  /** On {@code rpc.message} events: the message's 1-based number in its direction. */
+  public static final String RPC_MESSAGE_ID = "rpc.message.id";
 
   // code (method tracing)
   public static final String CODE_NAMESPACE = "code.namespace";

@@ -137,6 +137,11 @@ public final class RecordingSpan implements Span, SpanData {
 
   @Override
   public Span recordException(Throwable t) {
+    return recordException(t, null);
+  }
+
+  @Override
+  public Span recordException(Throwable t, Attributes attributes) {
     if (t == null) {
       return this;
     }
@@ -145,9 +150,14 @@ public final class RecordingSpan implements Span, SpanData {
     if (t.getMessage() != null) {
       a.put(EXCEPTION_MESSAGE, t.getMessage());
     }
-    StringWriter sw = new StringWriter();
-    t.printStackTrace(new PrintWriter(sw));
-    a.put(EXCEPTION_STACKTRACE, sw.toString());
+    if (attributes == null || attributes.get(EXCEPTION_STACKTRACE) == null) {
+      StringWriter sw = new StringWriter();
+      t.printStackTrace(new PrintWriter(sw));
+      a.put(EXCEPTION_STACKTRACE, sw.toString());
+    }
+    if (attributes != null) {
+      a.putAll(attributes);
+    }
     return addEvent("exception", a);
   }
 

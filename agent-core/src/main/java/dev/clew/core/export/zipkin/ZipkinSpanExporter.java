@@ -4,7 +4,6 @@ import dev.clew.core.config.Config;
 import dev.clew.core.export.http.HttpExporterConfig;
 import dev.clew.core.export.http.HttpSender;
 import dev.clew.core.export.http.HttpSpanExporter;
-import dev.clew.core.export.http.RetryPolicy;
 import java.util.Collections;
 
 /**
@@ -27,7 +26,6 @@ public final class ZipkinSpanExporter {
     return new HttpSender.Settings(
         HttpExporterConfig.url("otel.exporter.zipkin.endpoint", endpoint, DEFAULT_ENDPOINT),
         Collections.<String, String>emptyMap(), c.gzip(true),
-        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), null, RetryPolicy.defaults(),
-        exportBudgetMillis);
+        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), null, exportBudgetMillis);
   }
 }

@@ -1,0 +1,37 @@
+package dev.clew.instrumentation.grpc;
+
+import dev.clew.core.config.Config;
+import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * grpc-java 1.6 and later: a CLIENT span per call and a SERVER span per call, with the context in the
+ * call's {@code Metadata}. Every channel and server gets a tracing interceptor when its builder builds it
+ * ({@code ManagedChannelBuilder}, {@code NettyChannelBuilder}, {@code InProcessChannelBuilder} and the
+ * server builders all end in grpc's own builder implementations), added after the application's
+ * interceptors, so it runs first and theirs keep their order.
+ */
+public final class GrpcInstrumentationModule extends InstrumentationModule {
+  public GrpcInstrumentationModule() {
+    super("grpc", "grpc-1.6");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    return Arrays.<TypeInstrumentation>asList(new ChannelBuilderInstrumentation(), new ServerBuilderInstrumentation());
+  }
+
+  @Override
+  public List<String> requiredReferences() {
+    // ServerBuilder.intercept appeared in 1.5; the forwarding call and listener types are older
+    return Arrays.asList("io.grpc.ServerBuilder#intercept", "io.grpc.ManagedChannelBuilder#intercept",
+        "io.grpc.ForwardingClientCall$SimpleForwardingClientCall",
+        "io.grpc.ForwardingClientCallListener$SimpleForwardingClientCallListener",
+        "io.grpc.ForwardingServerCall$SimpleForwardingServerCall",
+        "io.grpc.ForwardingServerCallListener$SimpleForwardingServerCallListener",
+        "io.grpc.ServerCall#getAuthority", "io.grpc.ClientCall#getAttributes", "io.grpc.Metadata#keys",
+        "io.grpc.Grpc");
+  }
+}
