@@ -3,6 +3,7 @@ package dev.clew.core.instrument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 
 /**
  * For the types one class loader sees: which of the instrumentations' relevant types ({@link Anchors}) each
@@ -20,7 +21,8 @@ final class SuperTypeIndex {
   private static final int MAX_DEPTH = 100;
 
   private final Anchors anchors;
-  private final ClassLoader loader;
+  // weak: the index is the value of a weakly keyed map under this very loader, and must not keep it alive
+  private final WeakReference<ClassLoader> loader; // null: the bootstrap loader
   /** Shared by every loader for {@code java.*} types: only the JDK may define them, the same for everyone. */
   private final SuperTypeIndex jdk;
   private long[] keys = new long[256];
@@ -29,7 +31,7 @@ final class SuperTypeIndex {
 
   SuperTypeIndex(Anchors anchors, ClassLoader loader, SuperTypeIndex jdk) {
     this.anchors = anchors;
-    this.loader = loader;
+    this.loader = loader == null ? null : new WeakReference<>(loader);
     this.jdk = jdk;
   }
 
@@ -83,7 +85,11 @@ final class SuperTypeIndex {
 
   private ClassHeader read(String name) {
     String resource = name.replace('.', '/') + ".class";
-    try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+    ClassLoader l = loader == null ? null : loader.get();
+    if (loader != null && l == null) {
+      return null; // the loader is gone
+    }
+    try (InputStream in = l != null ? l.getResourceAsStream(resource)
         : ClassLoader.getSystemResourceAsStream(resource)) {
       return in == null ? null : ClassHeader.read(readAll(in));
     } catch (IOException | RuntimeException e) {
