@@ -96,7 +96,7 @@ final class SuperTypeIndex {
     String resource = name.replace('.', '/') + ".class";
     ClassLoader l = loader == null ? null : loader.get();
     if (loader != null && l == null) {
-      return null;
+      return null; // the loader is gone
     }
     try (InputStream in = l != null ? l.getResourceAsStream(resource)
         : ClassLoader.getSystemResourceAsStream(resource)) {
