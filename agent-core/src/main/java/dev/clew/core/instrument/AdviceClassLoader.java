@@ -20,17 +20,22 @@ final class AdviceClassLoader extends ClassLoader {
   private final ClassLoader agentLoader;
   private final ClassLoader moduleLoader;
   private final String[] helperPrefixes;
+  private final String moduleClass;
 
   /**
    * @param moduleLoader the loader of the module's own classes: the agent loader, or an extension's loader
+   * @param moduleClass the module's class, never a helper: it hands the configuration it read to the helpers
+   *     of every class loader, so there must be one of it
    */
-  AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, ClassLoader moduleLoader, String[] helperPrefixes) {
+  AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, ClassLoader moduleLoader, String[] helperPrefixes,
+      String moduleClass) {
     super(null);
     this.target = new WeakReference<>(target);
     this.targetIsBootstrap = target == null;
     this.agentLoader = agentLoader;
     this.moduleLoader = moduleLoader;
     this.helperPrefixes = helperPrefixes;
+    this.moduleClass = moduleClass;
   }
 
   @Override
@@ -38,7 +43,9 @@ final class AdviceClassLoader extends ClassLoader {
     synchronized (getClassLoadingLock(name)) {
       Class<?> c = findLoadedClass(name);
       if (c == null) {
-        if (isHelper(name)) {
+        if (name.equals(moduleClass)) {
+          c = moduleLoader.loadClass(name);
+        } else if (isHelper(name)) {
           c = defineHelper(name);
         } else if (name.startsWith("dev.clew.")) {
           c = moduleLoader.loadClass(name);

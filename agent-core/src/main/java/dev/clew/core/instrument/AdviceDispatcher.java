@@ -58,6 +58,11 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     }
   }
 
+  private AdviceClassLoader newLoader(ModuleLoaders m, ClassLoader target) {
+    return new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
+        m.module.getClass().getName());
+  }
+
   private AdviceClassLoader loaderFor(ModuleLoaders m, ClassLoader target) {
     if (target == null) {
       AdviceClassLoader l = m.forBootstrap;
@@ -65,7 +70,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
         synchronized (m) {
           l = m.forBootstrap;
           if (l == null) {
-            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
+            m.forBootstrap = l = newLoader(m, null);
           }
         }
       }
@@ -74,7 +79,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     synchronized (m.byLoader) {
       AdviceClassLoader l = m.byLoader.get(target);
       if (l == null) {
-        l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes);
+        l = newLoader(m, target);
         m.byLoader.put(target, l);
       }
       return l;

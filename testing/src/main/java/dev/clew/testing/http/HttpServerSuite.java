@@ -84,7 +84,7 @@ public abstract class HttpServerSuite {
 
   @Test
   void plainRequestHasSemanticConventionAttributes() throws Exception {
-    HttpResponse<String> response = send(request("/hello?q=clew&sig=secret")
+    HttpResponse<String> response = send(request("/hello?q=clew&sig=secret&Password=hunter2&api_key=k")
         .header("User-Agent", "clew-test/1.0").header("X-Custom", "custom-value"));
     assertEquals(200, response.statusCode());
     assertEquals("hello", response.body());
@@ -97,7 +97,7 @@ public abstract class HttpServerSuite {
     assertEquals("GET", a.get("http.request.method"));
     assertEquals("/hello", a.get("http.route"));
     assertEquals("/hello", a.get("url.path"));
-    assertEquals("q=clew&sig=REDACTED", a.get("url.query"));
+    assertEquals("q=clew&sig=REDACTED&Password=REDACTED&api_key=REDACTED", a.get("url.query"));
     assertEquals("http", a.get("url.scheme"));
     assertEquals(200L, a.get("http.response.status_code"));
     assertEquals("127.0.0.1", a.get("server.address"));

@@ -1,5 +1,6 @@
 package dev.clew.core.instrument.http;
 
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.StatusCode;
@@ -10,9 +11,11 @@ import dev.clew.core.trace.StatusCode;
  */
 public final class HttpClientAttributes<REQ, RES> {
   private final HttpClientAdapter<REQ, RES> adapter;
+  private final Redactor redactor;
 
-  public HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter) {
+  HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter, Redactor redactor) {
     this.adapter = adapter;
+    this.redactor = redactor;
   }
 
   /** The port to report: the explicit one, else the scheme's default; -1 if neither is known. */
@@ -41,7 +44,7 @@ public final class HttpClientAttributes<REQ, RES> {
         span.setAttribute("http.request.method_original", original);
       }
     }
-    String url = HttpCommon.redactUrl(adapter.url(request));
+    String url = redactor.redactUrl(adapter.url(request));
     if (url != null) {
       span.setAttribute("url.full", url);
     }

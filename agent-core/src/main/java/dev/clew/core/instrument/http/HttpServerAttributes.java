@@ -1,5 +1,6 @@
 package dev.clew.core.instrument.http;
 
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 
 /**
@@ -9,11 +10,12 @@ import dev.clew.core.trace.Span;
 final class HttpServerAttributes {
   private HttpServerAttributes() {}
 
-  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route) {
+  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route,
+      Redactor redactor) {
     HttpCommon.setMethod(span, adapter.method(request));
     setIfNotNull(span, "url.scheme", adapter.scheme(request));
     setIfNotNull(span, "url.path", adapter.path(request));
-    setIfNotNull(span, "url.query", HttpCommon.redactQuery(adapter.query(request)));
+    setIfNotNull(span, "url.query", redactor.redactQuery(adapter.query(request)));
     setIfNotNull(span, "http.route", route);
     setIfNotNull(span, "server.address", adapter.serverAddress(request));
     int serverPort = adapter.serverPort(request);

@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.servlet.javax;
 
-import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
@@ -24,8 +23,9 @@ public final class ServletTracer {
   static final String LISTENER_ATTRIBUTE = "dev.clew.servlet.async-listener";
 
   static final HttpServerTracer<HttpServletRequest, HttpServletResponse> TRACER =
-      HttpServerTracer.create("clew.servlet-javax", ServletRequestAdapter.INSTANCE);
-  private static final boolean TRACE_RESPONSE = Config.global().getBoolean("clew.servlet.traceresponse", false);
+      HttpServerTracer.create("clew.servlet-javax", ServletRequestAdapter.INSTANCE,
+          ServletJavaxInstrumentationModule.settings());
+  private static final boolean TRACE_RESPONSE = ServletJavaxInstrumentationModule.traceResponse();
 
   private ServletTracer() {}
 
