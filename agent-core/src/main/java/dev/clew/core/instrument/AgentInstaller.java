@@ -13,7 +13,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -59,7 +61,7 @@ public final class AgentInstaller {
         .ignore(new IgnoredTypes(ignored()))
         .assureReadEdgeTo(inst, IndyBootstrap.class);
 
-    List<String> installed = new ArrayList<>();
+    Set<String> installed = new LinkedHashSet<>(); // two modules may share a name (apache-httpclient 4 and 5)
     for (InstrumentationModule module : modules) {
       if (!module.isEnabled(config)) {
         AgentLog.debug("instrumentation '" + module.name() + "' disabled by configuration");
@@ -87,9 +89,7 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
-        ElementMatcher<ClassLoader> loaders = references == null ? type.classLoaderMatcher()
-            : new AndLoader(type.classLoaderMatcher(), references);
-        builder = builder.type(type.typeMatcher(), loaders).transform(ClassFileVersionUpgrade.INSTANCE)
+        builder = builder.type(new TypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }
       installed.add(module.name());
@@ -174,18 +174,26 @@ public final class AgentInstaller {
     }
   }
 
-  private static final class AndLoader implements ElementMatcher<ClassLoader> {
-    private final ElementMatcher<ClassLoader> first;
-    private final ElementMatcher<ClassLoader> second;
+  /**
+   * The cheap class-loader pre-filter, then the type, then (only for a type that matched) the module's
+   * required references in that loader: a loader is only reported as lacking the library when it holds a
+   * type the module would have instrumented.
+   */
+  private static final class TypeMatcher implements AgentBuilder.RawMatcher {
+    private final ElementMatcher<ClassLoader> loaders;
+    private final ElementMatcher<TypeDescription> types;
+    private final ReferenceMatcher references; // null: the module names none
 
-    AndLoader(ElementMatcher<ClassLoader> first, ElementMatcher<ClassLoader> second) {
-      this.first = first;
-      this.second = second;
+    TypeMatcher(TypeInstrumentation type, ReferenceMatcher references) {
+      this.loaders = type.classLoaderMatcher();
+      this.types = type.typeMatcher();
+      this.references = references;
     }
 
     @Override
-    public boolean matches(ClassLoader loader) {
-      return first.matches(loader) && second.matches(loader);
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
+        java.security.ProtectionDomain protectionDomain) {
+      return loaders.matches(loader) && types.matches(type) && (references == null || references.matches(loader));
     }
   }
 
