@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import dev.clew.core.AgentStarter;
 import dev.clew.core.AgentVersion;

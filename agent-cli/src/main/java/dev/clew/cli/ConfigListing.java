@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import dev.clew.core.config.Config;
 import java.io.PrintStream;

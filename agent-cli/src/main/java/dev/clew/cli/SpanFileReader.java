@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
