@@ -89,7 +89,7 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
-        builder = builder.type(new TypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
+        builder = builder.type(new ModuleTypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }
       installed.add(module.name());
@@ -171,29 +171,6 @@ public final class AgentInstaller {
         }
       }
       return false;
-    }
-  }
-
-  /**
-   * The cheap class-loader pre-filter, then the type, then (only for a type that matched) the module's
-   * required references in that loader: a loader is only reported as lacking the library when it holds a
-   * type the module would have instrumented.
-   */
-  private static final class TypeMatcher implements AgentBuilder.RawMatcher {
-    private final ElementMatcher<ClassLoader> loaders;
-    private final ElementMatcher<TypeDescription> types;
-    private final ReferenceMatcher references; // null: the module names none
-
-    TypeMatcher(TypeInstrumentation type, ReferenceMatcher references) {
-      this.loaders = type.classLoaderMatcher();
-      this.types = type.typeMatcher();
-      this.references = references;
-    }
-
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
-        java.security.ProtectionDomain protectionDomain) {
-      return loaders.matches(loader) && types.matches(type) && (references == null || references.matches(loader));
     }
   }
 
