@@ -41,9 +41,19 @@ public final class Redactor {
   private static final int EXCERPT_LENGTH = 160;
 
   private final String[] names;
+  private final String[] lowerNames;
+  /** Bit n is set when some name has n characters (bit 63: 63 or more): most parameters fail this test alone. */
+  private final long nameLengths;
 
   private Redactor(List<String> names) {
     this.names = names.toArray(new String[0]);
+    this.lowerNames = new String[this.names.length];
+    long lengths = 0;
+    for (int i = 0; i < this.names.length; i++) {
+      lowerNames[i] = this.names[i].toLowerCase(Locale.ROOT);
+      lengths |= 1L << Math.min(this.names[i].length(), 63);
+    }
+    this.nameLengths = lengths;
   }
 
   /** The query parameters configured under {@value #QUERY_PARAMETERS_KEY}. */
@@ -93,22 +103,23 @@ public final class Redactor {
    * redacting, the common case, without allocating.
    */
   public String redactQuery(String query) {
-    if (query == null || query.isEmpty() || names.length == 0) {
+    if (query == null || names.length == 0) {
       return query;
+    }
+    int eq = query.indexOf('=');
+    if (eq < 0) {
+      return query; // no values at all
     }
     int n = query.length();
     StringBuilder out = null;
     int start = 0;
     while (true) {
-      int end = start;
-      int eq = -1;
-      while (end < n && query.charAt(end) != '&') {
-        if (eq < 0 && query.charAt(end) == '=') {
-          eq = end;
-        }
-        end++;
+      int amp = query.indexOf('&', start);
+      int end = amp < 0 ? n : amp;
+      if (eq >= 0 && eq < start) {
+        eq = query.indexOf('=', start);
       }
-      if (eq >= 0 && isSensitive(query, start, eq)) {
+      if (eq >= start && eq < end && isSensitive(query, start, eq)) {
         if (out == null) {
           out = new StringBuilder(n + REDACTED.length()).append(query, 0, start);
         }
@@ -116,13 +127,13 @@ public final class Redactor {
       } else if (out != null) {
         out.append(query, start, end);
       }
-      if (end >= n) {
+      if (amp < 0) {
         return out == null ? query : out.toString();
       }
       if (out != null) {
         out.append('&');
       }
-      start = end + 1;
+      start = amp + 1;
     }
   }
 
@@ -321,11 +332,29 @@ public final class Redactor {
 
   private boolean isSensitive(String s, int start, int end) {
     int length = end - start;
-    for (String name : names) {
-      if (name.length() == length && s.regionMatches(true, start, name, 0, length)) {
+    if ((nameLengths & (1L << Math.min(length, 63))) == 0) {
+      return false; // the common case: no name is that long
+    }
+    char first = lower(s.charAt(start));
+    for (String name : lowerNames) {
+      if (name.length() == length && name.charAt(0) == first && sameIgnoringCase(s, start, name)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** ASCII case folding: parameter names are ASCII, and this is on the request path. */
+  private static boolean sameIgnoringCase(String s, int start, String lowerName) {
+    for (int i = 1; i < lowerName.length(); i++) {
+      if (lower(s.charAt(start + i)) != lowerName.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 }
