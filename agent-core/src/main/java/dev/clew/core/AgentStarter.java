@@ -80,7 +80,7 @@ public final class AgentStarter {
     try {
       for (InstrumentationModule m : loadModules(agentLoader, config)) {
         try {
-          m.isEnabled(config);
+          m.isEnabled(config); // reads its switch
           m.typeInstrumentations(config); // disabled ones too: the listing shows every key
         } catch (Throwable t) {
           AgentLog.warn("module " + m.getClass().getName() + " could not read its configuration: " + t);

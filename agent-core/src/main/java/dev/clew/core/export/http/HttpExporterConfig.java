@@ -69,9 +69,7 @@ public final class HttpExporterConfig {
    * credentials.
    */
   public Map<String, String> headers() {
-    string("headers", "");
-    String k = key("headers");
-    String raw = config.getString(k, "");
+    String raw = string("headers", "");
     Map<String, String> out = new LinkedHashMap<>();
     int skipped = 0;
     for (String part : raw.split(",")) {
@@ -94,7 +92,7 @@ public final class HttpExporterConfig {
       out.put(name, value);
     }
     if (skipped > 0) {
-      AgentLog.warn(k + " has " + skipped + " entr" + (skipped == 1 ? "y" : "ies")
+      AgentLog.warn(key("headers") + " has " + skipped + " entr" + (skipped == 1 ? "y" : "ies")
           + " without '=' (expected name=value pairs separated by commas); skipped");
     }
     return out;

@@ -260,7 +260,7 @@ public final class HttpSender {
    * backend's or a proxy's body may echo anything, credentials included. HTML pages say nothing useful in a
    * log line and are left out.
    */
-  static String bodySnippet(byte[] body, String contentType) {
+  private static String bodySnippet(byte[] body, String contentType) {
     if (body.length == 0 || contentType == null) {
       return "";
     }
