@@ -6,6 +6,8 @@
 # and with an application CDS archive made without the agent. Median wall time of N runs, and how many
 # classes came from a shared archive in one run.
 # Usage: benchmarks/startup-cds.sh [runs]   (build the agent first: mvn -B -q -DskipTests package -pl agent-shadow -am)
+#   CLEW_ENABLED=false benchmarks/startup-cds.sh 9: the agent only places its bootstrap classes and stops
+#   (otel.javaagent.enabled=false), which leaves out the ~2 s of Byte Buddy that otherwise hides the difference
 set -euo pipefail
 runs="${1:-9}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -70,8 +72,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 agent_args() {
   case "$1" in
     none) ;;
-    define) echo "-javaagent:$clew -Dotel.traces.exporter=none" ;;
-    append) echo "-javaagent:$clew -Dotel.traces.exporter=none -Dclew.testing.bootstrap-append=true" ;;
+    define) echo "-javaagent:$clew -Dotel.traces.exporter=none -Dotel.javaagent.enabled=${CLEW_ENABLED:-true}" ;;
+    append) echo "-javaagent:$clew -Dotel.traces.exporter=none -Dotel.javaagent.enabled=${CLEW_ENABLED:-true} -Dclew.testing.bootstrap-append=true" ;;
   esac
 }
 cds_args() { [ "$1" = default ] || echo "-XX:SharedArchiveFile=$work/$2.jsa"; }
@@ -101,4 +103,4 @@ for main in Hello Larger; do
     unset times
   done
 done
-echo "(median of $runs runs, $(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "(median of $runs runs, agent enabled: ${CLEW_ENABLED:-true}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1))"

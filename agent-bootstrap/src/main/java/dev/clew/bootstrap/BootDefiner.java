@@ -1,14 +1,10 @@
 package dev.clew.bootstrap;
 
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 /**
  * Defines the agent's bootstrap classes ({@code dev/clew/bootstrap/**}) in the bootstrap class loader with
@@ -16,25 +12,16 @@ import java.util.jar.JarFile;
  * an appended path makes the JVM stop sharing (CDS) the classes of the platform and application class
  * loaders, and print a warning saying so on every run.
  *
- * <p>It runs in a class loader of its own, whose unnamed module alone is given access to
- * {@code jdk.internal.misc}: the application's modules gain nothing. Compiled for Java 8, so the Java 9+
- * API is reached by reflection.
+ * <p>{@link ClewAgent} loads this class in a class loader of its own, whose unnamed module alone is given
+ * access to {@code jdk.internal.misc}: the application's modules gain nothing. Compiled for Java 8, so the
+ * Java 9+ API is reached by reflection; it refers to no other agent class.
  */
 public final class BootDefiner {
   private BootDefiner() {}
 
-  /** Called reflectively by {@link ClewAgent}; throws when a class cannot be defined. */
-  public static void defineAll(JarFile jar) throws Exception {
-    Map<String, byte[]> pending = new LinkedHashMap<>();
-    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-      JarEntry entry = e.nextElement();
-      String name = entry.getName();
-      if (name.startsWith("dev/clew/bootstrap/") && name.endsWith(".class")) {
-        try (InputStream in = jar.getInputStream(entry)) {
-          pending.put(name.substring(0, name.length() - 6).replace('/', '.'), AgentClassLoader.readAll(in));
-        }
-      }
-    }
+  /** Class name to class file; throws when one cannot be defined. */
+  public static void defineAll(Map<String, byte[]> classes) throws Exception {
+    Map<String, byte[]> pending = new LinkedHashMap<>(classes);
     Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
     Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
     Method define = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
@@ -72,5 +59,4 @@ public final class BootDefiner {
       return false;
     }
   }
-
 }
