@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.security.AccessController;
 import java.security.CodeSource;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Enumeration;
@@ -13,7 +16,10 @@ import java.util.Enumeration;
 /**
  * Loads the agent's internals (core, instrumentation modules, relocated Byte Buddy, ASM, Jackson).
  * In the agent jar they are stored under {@code inst/} as {@code .classdata} files, so neither the
- * system class loader nor a class-path scanner of the application ever sees them.
+ * system class loader nor a class-path scanner of the application ever sees them. Classes are defined
+ * with the agent jar as code source, so a SecurityManager policy that grants the agent jar AllPermission
+ * covers them; the jar is read in a privileged block, as the thread that triggers loading may be the
+ * application's, with fewer permissions.
  */
 public final class AgentClassLoader extends URLClassLoader {
   static {
@@ -35,7 +41,23 @@ public final class AgentClassLoader extends URLClassLoader {
   }
 
   @Override
-  protected Class<?> findClass(String name) throws ClassNotFoundException {
+  protected Class<?> findClass(final String name) throws ClassNotFoundException {
+    if (System.getSecurityManager() == null) {
+      return define(name);
+    }
+    try {
+      return AccessController.doPrivileged(new PrivilegedExceptionAction<Class<?>>() {
+        @Override
+        public Class<?> run() throws ClassNotFoundException {
+          return define(name);
+        }
+      });
+    } catch (PrivilegedActionException e) {
+      throw (ClassNotFoundException) e.getException();
+    }
+  }
+
+  private Class<?> define(String name) throws ClassNotFoundException {
     String path = name.replace('.', '/');
     URL url = super.findResource(prefix + path + ".classdata");
     if (url == null) {

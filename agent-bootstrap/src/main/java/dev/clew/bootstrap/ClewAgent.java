@@ -53,7 +53,9 @@ public final class ClewAgent {
           .invoke(null, inst, args, jar);
     } catch (Throwable t) {
       Throwable cause = t.getCause() != null ? t.getCause() : t;
-      System.err.println("[clew] agent failed to start, the application runs without tracing: " + cause);
+      System.err.println("[clew] agent failed to start, the application runs without tracing: " + cause
+          + (cause instanceof SecurityException ? " (a SecurityManager is installed: grant the agent jar "
+          + "java.security.AllPermission in its policy)" : ""));
     }
   }
 

@@ -5,12 +5,15 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.security.AccessController;
+import java.security.PrivilegedExceptionAction;
 
 /**
  * The bootstrap method of every advice call site. Advice is not inlined into instrumented classes:
  * each call site is an {@code invokedynamic} that lands here once and is bound to the advice method as
  * loaded in a class loader that sees both the library and the agent core. The agent core installs
- * the {@link Resolver}; until it has, or if it fails, the call site does nothing.
+ * the {@link Resolver}; until it has, or if it fails, the call site does nothing. Binding runs on the
+ * application's thread: under a SecurityManager it runs privileged, with the agent's permissions only.
  */
 public final class IndyBootstrap {
   /** Implemented by the agent core. */
@@ -31,9 +34,26 @@ public final class IndyBootstrap {
   public static CallSite bootstrap(MethodHandles.Lookup lookup, String adviceMethod, MethodType type, Object... args) {
     MethodHandle target = null;
     try {
-      Resolver r = resolver;
+      final Resolver r = resolver;
       if (r != null) {
-        target = r.resolve((String) args[0], adviceMethod, type, (Class<?>) args[2]);
+        final String adviceClass = (String) args[0];
+        final Class<?> instrumentedType = (Class<?>) args[2];
+        if (System.getSecurityManager() == null) {
+          target = r.resolve(adviceClass, adviceMethod, type, instrumentedType);
+        } else {
+          target = AccessController.doPrivileged(new PrivilegedExceptionAction<MethodHandle>() {
+            @Override
+            public MethodHandle run() throws Exception {
+              try {
+                return r.resolve(adviceClass, adviceMethod, type, instrumentedType);
+              } catch (Exception | Error e) {
+                throw e;
+              } catch (Throwable t) {
+                throw new IllegalStateException(t);
+              }
+            }
+          });
+        }
       }
     } catch (Throwable t) {
       AdviceErrors.record(t);

@@ -96,7 +96,8 @@ final class RecordedTraces {
     // the order of a real file: spans are written as they end, children first
     List<SpanData> byEnd = new ArrayList<>(spans);
     byEnd.sort((a, b) -> Long.compare(a.endEpochNanos(), b.endEpochNanos()));
-    if (!exporter.export(byEnd.subList(0, 4)) || !exporter.export(byEnd.subList(4, byEnd.size()))) {
+    if (!exporter.export(byEnd.subList(0, 4)).isSuccess()
+        || !exporter.export(byEnd.subList(4, byEnd.size())).isSuccess()) {
       throw new IOException("export failed");
     }
     exporter.shutdown();

@@ -1,6 +1,7 @@
 package dev.clew.benchmarks;
 
 import dev.clew.core.context.Context;
+import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.ExportStats;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.export.SpanProcessor;
@@ -74,8 +75,8 @@ final class ClewSpans {
   /** Accepts and drops every batch. */
   static final class NoopExporter implements SpanExporter {
     @Override
-    public boolean export(Collection<SpanData> spans) {
-      return true;
+    public ExportResult export(Collection<SpanData> spans) {
+      return ExportResult.SUCCESS;
     }
 
     @Override

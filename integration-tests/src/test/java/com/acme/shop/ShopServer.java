@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * a peer over HTTP, queries a database, fans work out to a thread pool and produces to Kafka. Prints
  * {@code listening <port>}, serves until its stdin closes, then stops Tomcat and exits 0.
  * System properties: {@code shop.downstream} (base URL of the HTTP peer), {@code shop.kafka} (bootstrap
- * servers), {@code shop.topic}.
+ * servers), {@code shop.topic}, {@code shop.max-header-bytes} (accept request headers this large, and any
+ * number of them: for tests that send hostile headers).
  */
 public final class ShopServer {
   static final String DB = "jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1";
@@ -42,6 +43,12 @@ public final class ShopServer {
     tomcat.setHostname("127.0.0.1");
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    String maxHeader = System.getProperty("shop.max-header-bytes");
+    if (maxHeader != null) {
+      tomcat.getConnector().setProperty("maxHttpHeaderSize", maxHeader);
+      tomcat.getConnector().setProperty("maxHttpRequestHeaderSize", maxHeader);
+      tomcat.getConnector().setProperty("maxHeaderCount", "-1");
+    }
     Context context = tomcat.addContext("", null);
     add(context, "/hello", new Hello());
     add(context, "/orders", new Orders());

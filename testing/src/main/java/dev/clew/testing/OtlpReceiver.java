@@ -36,8 +36,11 @@ import java.util.zip.GZIPInputStream;
 /**
  * An OTLP/HTTP trace receiver for tests, on 127.0.0.1 and a free port: accepts {@code POST /v1/traces} in
  * protobuf or JSON, gzip-compressed or not, decodes every request with the official classes and records
- * it with its headers. Answers 200 unless told otherwise ({@link #failNext}); only spans of requests it
- * answered with 2xx count as received.
+ * it with its headers. Answers 200 unless told otherwise: a few planned failures ({@link #failNext}), or a
+ * fault until {@link #heal}: every request failed with a status ({@link #failAll}), connections closed with no
+ * answer ({@link #resetConnections}), slow answers ({@link #delayResponses}), or nothing listening at all
+ * ({@link #down}, then {@link #up} on the same port). Only spans of requests it answered with 2xx count as
+ * received.
  */
 public final class OtlpReceiver implements AutoCloseable {
   public static final String PATH = "/v1/traces";
@@ -70,7 +73,8 @@ public final class OtlpReceiver implements AutoCloseable {
   /** A response planned for the coming requests; {@code body} null: the usual empty or OTLP body. */
   private record Planned(int status, Map<String, String> headers, String contentType, byte[] body) {}
 
-  private final HttpServer server;
+  private HttpServer server;
+  private final int port;
   private final ExecutorService executor;
   private final List<Request> requests = new ArrayList<>();
   private final List<Span> spans = new ArrayList<>();
@@ -80,9 +84,12 @@ public final class OtlpReceiver implements AutoCloseable {
   private long partialSuccessRejected;
   private String partialSuccessMessage;
   private Duration delay = Duration.ZERO;
+  private Planned failAll;
+  private boolean reset;
 
   private OtlpReceiver(HttpServer server, ExecutorService executor) {
     this.server = server;
+    this.port = server.getAddress().getPort();
     this.executor = executor;
   }
 
@@ -96,17 +103,65 @@ public final class OtlpReceiver implements AutoCloseable {
         return t;
       });
       OtlpReceiver receiver = new OtlpReceiver(server, executor);
-      server.createContext("/", receiver::handle);
-      server.setExecutor(executor);
-      server.start();
+      receiver.serve(server);
       return receiver;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private void serve(HttpServer s) {
+    s.createContext("/", this::handle);
+    s.setExecutor(executor);
+    s.start();
+  }
+
   public int port() {
-    return server.getAddress().getPort();
+    return port;
+  }
+
+  /** Stops listening: connections are refused until {@link #up}. */
+  public synchronized void down() {
+    server.stop(0);
+  }
+
+  /** Listens again on the same port. */
+  public synchronized void up() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        serve(server);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw new UncheckedIOException("cannot listen on port " + port + " again", e);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(ie);
+        }
+      }
+    }
+  }
+
+  /** Every request is answered with {@code status} (and these headers) until {@link #heal}. */
+  public synchronized void failAll(int status, Map<String, String> headers) {
+    failAll = new Planned(status, Map.copyOf(headers), null, null);
+  }
+
+  /** Every connection is closed without an answer (the client sees a reset) until {@link #heal}. */
+  public synchronized void resetConnections() {
+    reset = true;
+  }
+
+  /** Ends {@link #failAll}, {@link #resetConnections} and {@link #delayResponses}. */
+  public synchronized void heal() {
+    failAll = null;
+    reset = false;
+    delay = Duration.ZERO;
   }
 
   /** The base URL, for {@code otel.exporter.otlp.endpoint} (the exporter appends {@code /v1/traces}). */
@@ -214,7 +269,7 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     server.stop(0);
     executor.shutdownNow();
   }
@@ -233,9 +288,15 @@ public final class OtlpReceiver implements AutoCloseable {
       int status;
       Planned plan;
       Duration wait;
+      boolean closeWithoutAnswer;
       synchronized (this) {
-        plan = planned.poll();
+        plan = failAll != null ? failAll : planned.poll();
         wait = delay;
+        closeWithoutAnswer = reset;
+      }
+      if (closeWithoutAnswer) {
+        record(new Request(method, exchange.getRequestURI().getPath(), headers, raw, null, "connection reset", -1));
+        return; // closing an exchange that sent no headers closes the connection
       }
       if (!"POST".equals(method) || !PATH.equals(path)) {
         status = "POST".equals(method) ? 404 : 405;

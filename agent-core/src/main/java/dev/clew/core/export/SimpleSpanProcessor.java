@@ -21,7 +21,7 @@ public final class SimpleSpanProcessor implements SpanProcessor {
     }
     boolean ok;
     try {
-      ok = exporter.export(Collections.<SpanData>singletonList(span));
+      ok = exporter.export(Collections.<SpanData>singletonList(span)).isSuccess();
     } catch (Throwable t) {
       ok = false;
     }

@@ -8,8 +8,11 @@ import java.util.Collection;
  * so an implementation may block up to its own timeout, but must not throw.
  */
 public interface SpanExporter {
-  /** Returns whether the batch was delivered (or deliberately discarded); false counts as failed. */
-  boolean export(Collection<SpanData> spans);
+  /**
+   * One attempt at delivering the batch. {@link ExportResult#SUCCESS}: delivered (or deliberately discarded);
+   * {@link ExportResult#FAILURE}: counted as failed; a retryable result: the caller may try the same batch later.
+   */
+  ExportResult export(Collection<SpanData> spans);
 
   /** Releases resources; called once, at shutdown. */
   default void shutdown() {}

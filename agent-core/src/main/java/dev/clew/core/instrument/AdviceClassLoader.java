@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.security.AccessController;
+import java.security.PrivilegedAction;
+import java.security.ProtectionDomain;
 
 /**
  * Loads one module's advice and helper classes next to one library class loader: library types
  * resolve through that loader, agent types through the agent loader. One per (module, library
  * loader). It holds the library loader weakly so an undeployed web application can still be collected.
+ * Helpers are defined in the module's own protection domain (the agent jar, or the extension's jar), so
+ * a SecurityManager policy that grants the agent grants its advice too.
  */
 final class AdviceClassLoader extends ClassLoader {
   static {
@@ -21,6 +26,7 @@ final class AdviceClassLoader extends ClassLoader {
   private final ClassLoader moduleLoader;
   private final String[] helperPrefixes;
   private final String moduleClass;
+  private final ProtectionDomain domain;
 
   /**
    * @param moduleLoader the loader of the module's own classes: the agent loader, or an extension's loader
@@ -28,8 +34,9 @@ final class AdviceClassLoader extends ClassLoader {
    *     of every class loader, so there must be one of it
    */
   AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, ClassLoader moduleLoader, String[] helperPrefixes,
-      String moduleClass) {
+      String moduleClass, ProtectionDomain domain) {
     super(null);
+    this.domain = domain;
     this.target = new WeakReference<>(target);
     this.targetIsBootstrap = target == null;
     this.agentLoader = agentLoader;
@@ -85,10 +92,25 @@ final class AdviceClassLoader extends ClassLoader {
   }
 
   private Class<?> defineHelper(String name) throws ClassNotFoundException {
-    String path = name.replace('.', '/') + ".class";
+    final String path = name.replace('.', '/') + ".class";
+    // the loading thread may be the application's: read the agent's jar with the agent's permissions
+    byte[] bytes = System.getSecurityManager() == null ? read(path) : AccessController.doPrivileged(
+        new PrivilegedAction<byte[]>() {
+          @Override
+          public byte[] run() {
+            return read(path);
+          }
+        });
+    if (bytes == null) {
+      throw new ClassNotFoundException(name);
+    }
+    return defineClass(name, bytes, 0, bytes.length, domain);
+  }
+
+  private byte[] read(String path) {
     try (InputStream in = moduleLoader.getResourceAsStream(path)) {
       if (in == null) {
-        throw new ClassNotFoundException(name);
+        return null;
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
@@ -96,10 +118,9 @@ final class AdviceClassLoader extends ClassLoader {
       while ((n = in.read(buf)) != -1) {
         out.write(buf, 0, n);
       }
-      byte[] bytes = out.toByteArray();
-      return defineClass(name, bytes, 0, bytes.length);
+      return out.toByteArray();
     } catch (IOException e) {
-      throw new ClassNotFoundException(name, e);
+      return null;
     }
   }
 

@@ -3,8 +3,10 @@ package dev.clew.core.instrument;
 import dev.clew.bootstrap.IndyBootstrap;
 import dev.clew.core.log.AgentLog;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +20,17 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
   private static final class ModuleLoaders {
     final InstrumentationModule module;
     final String[] helperPrefixes;
-    final Map<ClassLoader, AdviceClassLoader> byLoader = new WeakHashMap<>();
+    final ProtectionDomain domain; // the module's jar: helpers get the permissions a policy grants it
+    // weak values too: an advice loader references its library loader's classes (the JVM keeps the library
+    // loader alive for it), so a strong value would keep an undeployed web application loaded forever. The
+    // advice loader stays alive through the call sites bound to its advice in the library's classes.
+    final Map<ClassLoader, WeakReference<AdviceClassLoader>> byLoader = new WeakHashMap<>();
     volatile AdviceClassLoader forBootstrap;
 
     ModuleLoaders(InstrumentationModule module) {
       this.module = module;
       this.helperPrefixes = module.helperPackages().toArray(new String[0]);
+      this.domain = module.getClass().getProtectionDomain();
     }
   }
 
@@ -60,7 +67,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
 
   private AdviceClassLoader newLoader(ModuleLoaders m, ClassLoader target) {
     return new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
-        m.module.getClass().getName());
+        m.module.getClass().getName(), m.domain);
   }
 
   private AdviceClassLoader loaderFor(ModuleLoaders m, ClassLoader target) {
@@ -77,10 +84,11 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
       return l;
     }
     synchronized (m.byLoader) {
-      AdviceClassLoader l = m.byLoader.get(target);
+      WeakReference<AdviceClassLoader> ref = m.byLoader.get(target);
+      AdviceClassLoader l = ref == null ? null : ref.get();
       if (l == null) {
         l = newLoader(m, target);
-        m.byLoader.put(target, l);
+        m.byLoader.put(target, new WeakReference<>(l));
       }
       return l;
     }

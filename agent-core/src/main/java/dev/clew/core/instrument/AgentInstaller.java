@@ -1,9 +1,5 @@
 package dev.clew.core.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.bootstrap.IndyBootstrap;
 import dev.clew.core.config.Config;
@@ -18,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -25,6 +22,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -35,7 +33,8 @@ import net.bytebuddy.utility.JavaModule;
 public final class AgentInstaller {
   private AgentInstaller() {}
 
-  public static void install(Instrumentation inst, Config config, ClassLoader agentLoader,
+  /** Installs the modules' instrumentation; the transformer returned is for tests to reset. */
+  public static ResettableClassFileTransformer install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
     long begin = System.nanoTime();
     disableNexus();
@@ -50,15 +49,20 @@ public final class AgentInstaller {
     Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
         new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("record", Throwable.class))));
 
+    ClassFilter filter = new ClassFilter();
+    FilteringTransformer filtering = new FilteringTransformer(filter);
+    LoadedClassFilter loadedClassFilter = new LoadedClassFilter(filter,
+        // not HYBRID: described by reflection, the already loaded ForkJoinPool matched no submit method, so
+        // CompletableFuture/ForkJoinPool tasks lost the context (executors' ContextHandOffTest failed)
+        AgentBuilder.DescriptionStrategy.Default.POOL_FIRST);
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        // not HYBRID: described by reflection, the already loaded ForkJoinPool matched no submit method, so
-        // CompletableFuture/ForkJoinPool tasks lost the context (executors' ContextHandOffTest failed)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(loadedClassFilter)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(new Listener())
-        .ignore(new IgnoredTypes(ignored()))
+        .with(filtering)
+        .ignore(IgnoredTypes.INSTANCE).or(loadedClassFilter)
         .assureReadEdgeTo(inst, IndyBootstrap.class);
 
     Set<String> installed = new LinkedHashSet<>(); // two modules may share a name (apache-httpclient 4 and 5)
@@ -89,15 +93,22 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
+        filter.add(type.classLoaderMatcher(), type.relevantTypes());
         builder = builder.type(new ModuleTypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }
       installed.add(module.name());
     }
     long built = System.nanoTime();
-    builder.installOn(inst);
+    ResettableClassFileTransformer transformer = builder.installOn(inst);
     AgentLog.debug("instrumentations installed: " + installed + " (agent built in " + (built - begin) / 1_000_000
         + " ms, installed and matched loaded classes in " + (System.nanoTime() - built) / 1_000_000 + " ms)");
+    if (AgentLog.isDebug()) {
+      Thread report = new Thread(() -> AgentLog.debug(filtering.stats()), "clew-class-filter-stats");
+      report.setDaemon(true);
+      Runtime.getRuntime().addShutdownHook(report);
+    }
+    return transformer;
   }
 
   /**
@@ -113,67 +124,6 @@ public final class AgentInstaller {
     }
   }
 
-  /** Never instrumented: the agent itself, Byte Buddy, reflection and lambda plumbing. */
-  private static ElementMatcher<TypeDescription> ignored() {
-    return nameStartsWith("dev.clew.bootstrap.")
-        .or(nameStartsWith("dev.clew.core."))
-        .or(nameStartsWith("dev.clew.instrumentation."))
-        .or(nameStartsWith("dev.clew.shaded."))
-        .or(nameStartsWith("net.bytebuddy."))
-        .or(nameStartsWith("sun.reflect."))
-        .or(nameStartsWith("jdk.internal.reflect."))
-        .or(nameStartsWith("java.lang.invoke."))
-        .or(nameStartsWith("com.sun.proxy."))
-        .or(nameStartsWith("jdk.proxy")) // JDK 16+ dynamic proxies: no class file to describe them from
-        .or(nameContains("$$Lambda"))
-        .or(nameContains("$ByteBuddy")) // also Byte Buddy's injected ClassLoader$ByteBuddyAccessor
-        .or(isSynthetic());
-  }
-
-  /**
-   * Types no module may touch, plus the bulk of the JDK's bootstrap classes that no module instruments:
-   * matching them would cost start-up time for nothing (hundreds are loaded before the application starts).
-   */
-  private static final class IgnoredTypes implements AgentBuilder.RawMatcher {
-    private static final String[] JDK_SKIPPED = {
-      "java.lang.invoke.", "java.lang.reflect.", "java.lang.ref.", "java.lang.module.", "java.lang.constant.",
-      "java.lang.annotation.", "java.io.", "java.nio.", "java.time.", "java.text.", "java.security.", "java.math.",
-      "java.util.regex.", "java.util.stream.", "java.util.zip.", "java.util.jar.", "java.util.function.",
-      "javax.", "com.sun.", "jdk.jfr.", "jdk.management.", "jdk.internal.", "sun."
-    };
-    /** Exceptions to JDK_SKIPPED: JDK internals that HTTP client modules instrument. */
-    private static final String[] JDK_KEPT = {"jdk.internal.net.http.", "sun.net.www.protocol."};
-
-    private final ElementMatcher<TypeDescription> always;
-
-    IgnoredTypes(ElementMatcher<TypeDescription> always) {
-      this.always = always;
-    }
-
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
-        java.security.ProtectionDomain protectionDomain) {
-      if (loader == null && isSkippedJdkType(type.getName())) {
-        return true;
-      }
-      return always.matches(type);
-    }
-
-    static boolean isSkippedJdkType(String name) {
-      for (String kept : JDK_KEPT) {
-        if (name.startsWith(kept)) {
-          return false;
-        }
-      }
-      for (String skipped : JDK_SKIPPED) {
-        if (name.startsWith(skipped)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
   /** Logs what was instrumented in debug mode, and every failure to instrument (throttled). */
   private static final class Listener extends AgentBuilder.Listener.Adapter {
     @Override
@@ -184,6 +134,12 @@ public final class AgentInstaller {
 
     @Override
     public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
+      if (t instanceof TypePool.Resolution.NoSuchTypeException) {
+        // a type it builds on is missing from its loader (e.g. Netty's optional Log4J2Logger without Log4j):
+        // the JVM cannot define it either, and libraries probe such classes on purpose; nothing to warn about
+        AgentLog.debug("not instrumented " + typeName + ": " + t.getMessage());
+        return;
+      }
       AgentLog.warnThrottled("transform-" + typeName, "could not instrument " + typeName + ": " + t);
     }
   }

@@ -2,6 +2,8 @@ package dev.clew.core.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -15,6 +17,17 @@ public interface TypeInstrumentation {
    */
   default ElementMatcher<ClassLoader> classLoaderMatcher() {
     return any();
+  }
+
+  /**
+   * The types this instrumentation is about, by binary name: every type {@link #typeMatcher()} accepts is one
+   * of them or extends or implements one of them, at any depth. Checked on the class file's names before Byte
+   * Buddy describes a class, so that the thousands of classes no module wants cost almost nothing at start-up.
+   * Empty (the default) only for a matcher that cannot say: every class of the loaders this instrumentation
+   * applies to then goes through {@link #typeMatcher()}.
+   */
+  default List<String> relevantTypes() {
+    return Collections.emptyList();
   }
 
   void transform(AdviceTarget target);

@@ -14,7 +14,9 @@ import java.util.Collections;
 /**
  * Jaeger: {@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}} and baggage in
  * {@code uberctx-{key}} headers (URL-encoded values; {@code jaeger-baggage: k=v, k2=v2} is read too).
- * Baggage keys must be HTTP tokens (they become header names); others are skipped.
+ * Baggage keys must be HTTP tokens (they become header names); others are skipped. The limits of
+ * {@link BaggageBudget} apply to the baggage read (all {@code uberctx-*} headers and {@code jaeger-baggage}
+ * together, each member counted as header name plus value) and to the {@code uberctx-*} headers written.
  * <ul>
  *   <li>Ids are hex of either case with leading zeros optional: trace id 1 to 32 digits (64 or 128 bits),
  *       span and parent span id 1 to 16; all-zero trace or span ids are invalid. The value may be URL-encoded
@@ -56,12 +58,22 @@ public final class JaegerPropagator implements TextMapPropagator {
       setter.set(carrier, TRACE_HEADER, new String(c, 0, 53));
     }
     Baggage baggage = context.get(Baggage.KEY);
-    if (baggage != null) {
-      for (int i = 0; i < baggage.size(); i++) {
-        String key = baggage.key(i);
-        if (W3CBaggagePropagator.isToken(key, 0, key.length())) {
-          setter.set(carrier, BAGGAGE_PREFIX + key, urlEncode(baggage.value(i)));
-        }
+    if (baggage != null && !baggage.isEmpty()) {
+      injectBaggage(baggage, carrier, setter);
+    }
+  }
+
+  private static <C> void injectBaggage(Baggage baggage, C carrier, TextMapSetter<C> setter) {
+    BaggageBudget budget = new BaggageBudget();
+    for (int i = 0; i < baggage.size() && !budget.isFull(); i++) {
+      String key = baggage.key(i);
+      if (!W3CBaggagePropagator.isToken(key, 0, key.length())
+          || BAGGAGE_PREFIX.length() + key.length() + baggage.value(i).length() > BaggageBudget.MAX_BYTES) {
+        continue; // too long even before encoding, which only lengthens it
+      }
+      String value = urlEncode(baggage.value(i));
+      if (budget.take(BAGGAGE_PREFIX.length() + key.length() + value.length())) {
+        setter.set(carrier, BAGGAGE_PREFIX + key, value);
       }
     }
   }
@@ -124,15 +136,25 @@ public final class JaegerPropagator implements TextMapPropagator {
 
   private static <C> Baggage extractBaggage(C carrier, TextMapGetter<C> getter) {
     Baggage.Builder b = null;
+    BaggageBudget budget = new BaggageBudget();
     Iterable<String> keys = getter.keys(carrier);
     if (keys != null) {
       for (String key : keys) {
+        if (budget.isFull()) {
+          break;
+        }
         if (key == null || key.length() <= BAGGAGE_PREFIX.length()
-            || !key.regionMatches(true, 0, BAGGAGE_PREFIX, 0, BAGGAGE_PREFIX.length())) {
+            || !key.regionMatches(true, 0, BAGGAGE_PREFIX, 0, BAGGAGE_PREFIX.length())
+            || !W3CBaggagePropagator.isToken(key, BAGGAGE_PREFIX.length(), key.length())) {
           continue;
         }
-        String value = urlDecode(getter.get(carrier, key));
-        if (value != null && W3CBaggagePropagator.isToken(key, BAGGAGE_PREFIX.length(), key.length())) {
+        String raw = getter.get(carrier, key);
+        // the size is checked on the raw value, before any decoding work
+        if (raw == null || !budget.take(key.length() + raw.length())) {
+          continue;
+        }
+        String value = urlDecode(raw);
+        if (value != null) {
           if (b == null) {
             b = Baggage.builder();
           }
@@ -142,18 +164,22 @@ public final class JaegerPropagator implements TextMapPropagator {
     }
     String adHoc = getter.get(carrier, BAGGAGE_HEADER);
     if (adHoc != null) {
-      for (String part : adHoc.split(",")) {
-        int eq = part.indexOf('=');
-        if (eq > 0) {
-          String k = part.substring(0, eq).trim();
-          String val = part.substring(eq + 1).trim();
-          if (W3CBaggagePropagator.isToken(k, 0, k.length())) {
+      int from = 0;
+      while (from <= adHoc.length() && !budget.isFull()) {
+        int comma = adHoc.indexOf(',', from);
+        int to = comma < 0 ? adHoc.length() : comma;
+        int eq = adHoc.indexOf('=', from);
+        if (eq > from && eq < to && to - from <= BaggageBudget.MAX_BYTES - budget.bytes()) {
+          String k = adHoc.substring(from, eq).trim();
+          String val = adHoc.substring(eq + 1, to).trim();
+          if (W3CBaggagePropagator.isToken(k, 0, k.length()) && budget.take(k.length() + 1 + val.length())) {
             if (b == null) {
               b = Baggage.builder();
             }
             b.put(k, val, "");
           }
         }
+        from = to + 1;
       }
     }
     return b == null ? null : b.build();

@@ -9,9 +9,14 @@ import java.util.List;
  * Parses W3C {@code tracestate} header values (several headers are combined in order). Empty and
  * whitespace-only members are skipped. A member that is invalid (key or value syntax), a duplicate
  * key, or more than 32 members make the whole value invalid: it is dropped (the W3C test suite's
- * expectation), never propagated in part.
+ * expectation), never propagated in part. A valid list longer than {@value #MAX_LENGTH} characters (what
+ * Level 1 asks every vendor to propagate) is cut by whole members, as the spec says: members longer than
+ * {@value #LONG_MEMBER} characters go first, then members from the end; so what is injected stays bounded.
  */
 final class TraceStateParser {
+  static final int MAX_LENGTH = 512;
+  static final int LONG_MEMBER = 128;
+
   private TraceStateParser() {}
 
   /** The combined trace state; an invalid list as a whole yields an empty state, as the spec allows. */
@@ -55,7 +60,35 @@ final class TraceStateParser {
         kv.add(value);
       }
     }
-    return kv == null ? TraceState.EMPTY : TraceState.ofValidated(kv);
+    return kv == null ? TraceState.EMPTY : TraceState.ofValidated(bounded(kv));
+  }
+
+  /** {@code kv} cut to at most {@value #MAX_LENGTH} header characters by whole members. */
+  static List<String> bounded(List<String> kv) {
+    int length = headerLength(kv);
+    for (int i = kv.size() - 2; i >= 0 && length > MAX_LENGTH; i -= 2) {
+      int member = kv.get(i).length() + 1 + kv.get(i + 1).length();
+      if (member > LONG_MEMBER) {
+        length -= member + (kv.size() > 2 ? 1 : 0);
+        kv.remove(i + 1);
+        kv.remove(i);
+      }
+    }
+    while (length > MAX_LENGTH) {
+      int last = kv.size() - 2;
+      length -= kv.get(last).length() + 1 + kv.get(last + 1).length() + (kv.size() > 2 ? 1 : 0);
+      kv.remove(last + 1);
+      kv.remove(last);
+    }
+    return kv;
+  }
+
+  private static int headerLength(List<String> kv) {
+    int n = kv.isEmpty() ? 0 : kv.size() / 2 - 1; // commas
+    for (String s : kv) {
+      n += s.length();
+    }
+    return n + kv.size() / 2; // the '=' of each member
   }
 
   private static boolean contains(List<String> kv, String key) {

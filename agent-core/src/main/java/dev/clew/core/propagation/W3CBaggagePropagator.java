@@ -10,15 +10,13 @@ import java.util.Iterator;
 /**
  * W3C Baggage: the {@code baggage} header, {@code key=value;property;k=v, ...}. Values are
  * percent-encoded UTF-8. An invalid list member (bad key, value, escape or property) is skipped alone;
- * at most {@value #MAX_ENTRIES} members and {@value #MAX_BYTES} bytes are read or written, and a
- * member that would pass a limit is left out whole. Several {@code baggage} headers are combined;
+ * the limits of {@link BaggageBudget} apply to what is read and what is written (a member that would
+ * pass one is left out whole). Several {@code baggage} headers are combined (one budget for all);
  * extracted entries are added to the baggage the context already has.
  */
 public final class W3CBaggagePropagator implements TextMapPropagator {
   public static final W3CBaggagePropagator INSTANCE = new W3CBaggagePropagator();
   public static final String BAGGAGE = "baggage";
-  static final int MAX_ENTRIES = 180;
-  static final int MAX_BYTES = 8192;
   private static final Collection<String> FIELDS = Collections.singletonList(BAGGAGE);
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -43,8 +41,8 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
   static String encode(Baggage baggage) {
     StringBuilder sb = new StringBuilder();
     StringBuilder member = new StringBuilder();
-    int count = 0;
-    for (int i = 0; i < baggage.size() && count < MAX_ENTRIES; i++) {
+    BaggageBudget budget = new BaggageBudget();
+    for (int i = 0; i < baggage.size() && !budget.isFull(); i++) {
       String key = baggage.key(i);
       if (!isToken(key, 0, key.length())) {
         continue;
@@ -56,15 +54,15 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
       if (!meta.isEmpty() && validProperties(meta)) {
         member.append(';').append(meta);
       }
-      // header bytes: all ASCII after encoding
-      if (sb.length() + (count > 0 ? 1 : 0) + member.length() > MAX_BYTES) {
+      // header bytes: all ASCII after encoding, plus the comma before every member but the first
+      boolean first = budget.members() == 0;
+      if (!budget.take(member.length() + (first ? 0 : 1))) {
         continue;
       }
-      if (count > 0) {
+      if (!first) {
         sb.append(',');
       }
       sb.append(member);
-      count++;
     }
     return sb.toString();
   }
@@ -80,11 +78,11 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
         return context;
       }
       Baggage.Builder b = Baggage.builder();
-      int[] bytes = {0};
-      while (headers.hasNext()) {
+      BaggageBudget budget = new BaggageBudget();
+      while (headers.hasNext() && !budget.isFull()) {
         String h = headers.next();
         if (h != null) {
-          parse(h, b, bytes);
+          parse(h, b, budget);
         }
       }
       if (b.size() == 0) {
@@ -96,32 +94,29 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
     }
   }
 
-  /** Adds the valid members of one header value to {@code out}; {@code bytes[0]} counts accepted bytes. */
-  static void parse(String header, Baggage.Builder out, int[] bytes) {
+  /** Adds the valid members of one header value to {@code out}, within the budget. */
+  static void parse(String header, Baggage.Builder out, BaggageBudget budget) {
     int n = header.length();
     int start = 0;
-    while (start <= n) {
+    while (start <= n && !budget.isFull()) {
       int end = header.indexOf(',', start);
       if (end < 0) {
         end = n;
       }
-      if (out.size() >= MAX_ENTRIES) {
-        return;
-      }
-      parseMember(header, start, end, out, bytes);
+      parseMember(header, start, end, out, budget);
       start = end + 1;
     }
   }
 
-  private static void parseMember(String h, int from, int to, Baggage.Builder out, int[] bytes) {
+  private static void parseMember(String h, int from, int to, Baggage.Builder out, BaggageBudget budget) {
     int b = skipOws(h, from, to);
     int e = trimOwsEnd(h, b, to);
     if (b == e) {
       return; // empty member
     }
-    int length = e - b;
-    if (bytes[0] + length + (bytes[0] > 0 ? 1 : 0) > MAX_BYTES) {
-      return;
+    int length = e - b + (budget.members() > 0 ? 1 : 0);
+    if (length > BaggageBudget.MAX_BYTES - budget.bytes()) {
+      return; // checked before decoding: an oversized member costs no work
     }
     int semi = h.indexOf(';', b);
     int valueEnd = semi < 0 || semi > e ? e : semi;
@@ -146,8 +141,9 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
         return;
       }
     }
-    bytes[0] += length + (bytes[0] > 0 ? 1 : 0);
-    out.put(h.substring(b, keyEnd), value, metadata);
+    if (budget.take(length)) {
+      out.put(h.substring(b, keyEnd), value, metadata);
+    }
   }
 
   /** The properties with OWS removed, e.g. {@code p1;k=v}; null when one is invalid. */

@@ -56,6 +56,11 @@ public final class NonRecordingSpan implements Span {
   }
 
   @Override
+  public Span recordException(Throwable t, Attributes attributes) {
+    return this;
+  }
+
+  @Override
   public Span setStatus(StatusCode code, String description) {
     return this;
   }

@@ -133,6 +133,11 @@ public final class RecordingSpan implements Span, SpanData {
 
   @Override
   public Span recordException(Throwable t) {
+    return recordException(t, null);
+  }
+
+  @Override
+  public Span recordException(Throwable t, Attributes attributes) {
     if (t == null) {
       return this;
     }
@@ -141,9 +146,14 @@ public final class RecordingSpan implements Span, SpanData {
     if (t.getMessage() != null) {
       a.put("exception.message", t.getMessage());
     }
-    StringWriter sw = new StringWriter();
-    t.printStackTrace(new PrintWriter(sw));
-    a.put("exception.stacktrace", sw.toString());
+    if (attributes == null || attributes.get("exception.stacktrace") == null) {
+      StringWriter sw = new StringWriter();
+      t.printStackTrace(new PrintWriter(sw));
+      a.put("exception.stacktrace", sw.toString());
+    }
+    if (attributes != null) {
+      a.putAll(attributes);
+    }
     return addEvent("exception", a);
   }
 

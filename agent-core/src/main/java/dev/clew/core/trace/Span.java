@@ -28,6 +28,12 @@ public interface Span {
   /** Adds an {@code exception} event with exception.type, exception.message and exception.stacktrace. */
   Span recordException(Throwable t);
 
+  /**
+   * As {@link #recordException(Throwable)}, with attributes that are added to the event and win over the
+   * derived ones (as in the OpenTelemetry API): e.g. an {@code exception.message} with secrets taken out.
+   */
+  Span recordException(Throwable t, Attributes attributes);
+
   Span setStatus(StatusCode code, String description);
 
   Span updateName(String name);

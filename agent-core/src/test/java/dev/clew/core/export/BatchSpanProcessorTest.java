@@ -32,9 +32,11 @@ class BatchSpanProcessorTest {
   private BatchSpanProcessor processor;
   private Tracer tracer;
 
+  private static final RetryPolicy FAST_RETRY = new RetryPolicy(5, 20, 2.0, 1000);
+
   private void start(int queueSize, long delayMillis, int batchSize) {
     processor = new BatchSpanProcessor(exporter,
-        new BatchSpanProcessor.Settings(queueSize, delayMillis, batchSize, 30_000), stats);
+        new BatchSpanProcessor.Settings(queueSize, delayMillis, batchSize, 30_000), stats, FAST_RETRY);
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
         SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
     tracer = provider.tracer("test");
@@ -110,18 +112,154 @@ class BatchSpanProcessorTest {
     assertTrue(exporter.awaitSpans(2, 10_000));
   }
 
+  /** Polls until the condition holds; fails with the message after 10 s (a guard, not a timing assertion). */
+  private static void await(java.util.function.BooleanSupplier condition, String message) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, message);
+      Thread.sleep(2);
+    }
+  }
+
+  private static List<String> names(String prefix, int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(prefix + i);
+    }
+    return out;
+  }
+
+  @Test
+  void aRetryableFailureKeepsTheBatchAndRetriesItUntilDelivered() throws Exception {
+    start(2048, HOUR, 10);
+    exporter.answer = ExportResult.retryable(-1);
+    endSpans("s", 30);
+    await(() -> exporter.attempts().size() >= 4, "retried with backoff: " + exporter.attempts().size());
+    assertEquals(0, stats.exportedCount() + stats.droppedCount() + stats.failedCount(), stats.toString());
+    assertEquals(30, processor.heldCount() + processor.queuedCount());
+    exporter.answer = ExportResult.SUCCESS;
+    assertTrue(exporter.awaitSpans(30, 10_000));
+    assertEquals(names("s", 0, 30), exporter.names(), "delivered once each, in the order they ended");
+    assertEquals(30, stats.exportedCount());
+    assertEquals(0, stats.droppedCount() + stats.failedCount());
+    for (List<String> attempt : exporter.attempts()) {
+      assertEquals("s0", attempt.get(0), "the oldest batch is tried first, and the others wait behind it");
+      break;
+    }
+  }
+
+  @Test
+  void retryAfterIsWaitedFor() throws Exception {
+    start(2048, HOUR, 5);
+    exporter.answer = ExportResult.retryable(60_000); // capped at 1 s by the policy of this test
+    endSpans("s", 5);
+    await(() -> exporter.attempts().size() >= 1, "first attempt");
+    exporter.answer = ExportResult.SUCCESS;
+    assertTrue(exporter.awaitSpans(5, 10_000));
+    assertEquals(2, exporter.attempts().size(), "one attempt, then one after Retry-After, no backoff retries between");
+  }
+
+  @Test
+  void aFlushTriesKeptBatchesOnceAndDoesNotWaitOutTheBackoff() throws Exception {
+    processor = new BatchSpanProcessor(exporter, new BatchSpanProcessor.Settings(2048, HOUR, 5, 30_000), stats,
+        new RetryPolicy(HOUR, HOUR, 1.0, HOUR));
+    TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
+        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
+    tracer = provider.tracer("test");
+    exporter.answer = ExportResult.retryable(-1);
+    endSpans("s", 5);
+    await(() -> exporter.attempts().size() == 1, "the full batch was tried");
+    assertTrue(assertTimeoutPreemptively(HANG_GUARD, () -> processor.forceFlush(10_000)));
+    assertEquals(2, exporter.attempts().size(), "the flush tried the kept batch at once, once");
+    assertEquals(5, processor.heldCount(), "and kept it");
+    exporter.answer = ExportResult.SUCCESS;
+    assertTrue(processor.forceFlush(10_000));
+    assertEquals(names("s", 0, 5), exporter.names());
+  }
+
+  @Test
+  void aPermanentFailureIsCountedAndNotRetried() throws Exception {
+    start(2048, HOUR, 5);
+    exporter.answer = ExportResult.FAILURE;
+    endSpans("s", 5);
+    await(() -> stats.failedCount() == 5, stats.toString());
+    exporter.answer = ExportResult.SUCCESS;
+    endSpans("t", 5);
+    assertTrue(exporter.awaitSpans(5, 10_000));
+    assertEquals(names("t", 0, 5), exporter.names());
+    assertEquals(6, exporter.attempts().size() + 4, "no retry of the failed batch");
+  }
+
+  @Test
+  void underPressureTheOldestKeptBatchIsDroppedCountedAndWarnedAbout() throws Exception {
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    dev.clew.core.log.AgentLog.setOutput(new java.io.PrintStream(log, true));
+    try {
+      start(100, 20, 10);
+      exporter.answer = ExportResult.retryable(-1);
+      endSpans("s", 100);
+      await(() -> processor.heldCount() == 100, "the worker takes in everything: " + processor.heldCount());
+      assertEquals(0, stats.droppedCount(), "a full queue alone drops nothing");
+      endSpans("x", 1); // refused: the queue is full
+      await(() -> processor.heldCount() + processor.queuedCount() == 90, "the oldest batch made room");
+      endSpans("y", 10);
+      assertEquals(100, processor.heldCount() + processor.queuedCount(), "never more than the queue size");
+      exporter.answer = ExportResult.SUCCESS;
+      assertTrue(exporter.awaitSpans(100, 10_000));
+      List<String> expected = names("s", 10, 100);
+      expected.addAll(names("y", 0, 10));
+      assertEquals(expected, exporter.names(), "the oldest went, the newest arrived");
+      assertEquals(100, stats.exportedCount());
+      assertEquals(11, stats.droppedCount(), "ten kept and one refused");
+      assertEquals(111, stats.exportedCount() + stats.droppedCount() + stats.failedCount(), "every span counted once");
+      await(() -> log.toString().contains("spans dropped"), "warned: " + log);
+      String warning = log.toString();
+      assertTrue(warning.contains("otel.bsp.max.queue.size=100"), warning);
+      assertTrue(warning.contains("Raise otel.bsp.max.queue.size"), warning);
+      assertEquals(1, warning.split("spans dropped", -1).length - 1, "one warning, not one per span: " + warning);
+    } finally {
+      dev.clew.core.log.AgentLog.setOutput(System.err);
+    }
+  }
+
+  @Test
+  void shutdownRetriesKeptBatchesWithinItsCapThenCountsWhatIsLeft() throws Exception {
+    start(2048, HOUR, 10);
+    exporter.answer = ExportResult.retryable(-1);
+    endSpans("s", 25);
+    await(() -> exporter.attempts().size() >= 1, "first attempt");
+    processor.shutdown(300);
+    assertEquals(0, stats.exportedCount());
+    assertEquals(25, stats.droppedCount(), "held and queued spans are counted at shutdown");
+    assertTrue(exporter.shutDown);
+  }
+
+  @Test
+  void shutdownDeliversKeptBatchesWhenTheBackendComesBack() throws Exception {
+    start(2048, HOUR, 10);
+    exporter.answer = ExportResult.retryable(-1);
+    endSpans("s", 25);
+    await(() -> exporter.attempts().size() >= 1, "first attempt");
+    exporter.answer = ExportResult.SUCCESS;
+    processor.shutdown(5_000);
+    assertEquals(25, stats.exportedCount());
+    assertEquals(names("s", 0, 25), exporter.names());
+  }
+
   @Test
   void fullQueueDropsAndCountsWithoutBlockingTheEndingThread() throws Exception {
     start(10, HOUR, 5);
     exporter.hold = new CountDownLatch(1); // the backend hangs
     endSpans("first", 5);
     assertTrue(exporter.entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
-    // the worker is stuck in export: 10 more fit in the queue, the rest is dropped, and ending never waits
+    // the worker is stuck in export holding 5: 5 more fit in the queue of 10, the rest is dropped, and ending
+    // never waits
     assertTimeoutPreemptively(HANG_GUARD, () -> endSpans("more", 10_000));
-    assertEquals(10_000 - 10, stats.droppedCount());
+    assertEquals(10_000 - 5, stats.droppedCount());
+    assertEquals(10, processor.heldCount() + processor.queuedCount(), "what the worker holds counts");
     exporter.hold.countDown();
     assertTrue(processor.forceFlush(10_000));
-    assertEquals(15, stats.exportedCount());
+    assertEquals(10, stats.exportedCount());
     assertEquals(0, stats.failedCount());
   }
 

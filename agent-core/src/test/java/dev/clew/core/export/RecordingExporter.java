@@ -8,17 +8,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An exporter that keeps copies of the batches it was given; it can be told to hold the export thread
- * (a backend that does not answer) until released or shut down.
+ * An exporter that keeps copies of the batches it delivered; it can be told to hold the export thread
+ * (a backend that does not answer) until released or shut down, or to answer with another result (a
+ * backend that is down); every attempt is recorded.
  */
 final class RecordingExporter implements SpanExporter {
   final List<List<String>> batches = new ArrayList<>();
+  final List<List<String>> attempts = new ArrayList<>();
+  volatile ExportResult answer = ExportResult.SUCCESS;
   volatile CountDownLatch hold; // when set, export waits for it
   final CountDownLatch entered = new CountDownLatch(1);
   volatile boolean shutDown;
 
   @Override
-  public boolean export(Collection<SpanData> spans) {
+  public ExportResult export(Collection<SpanData> spans) {
     List<String> names = new ArrayList<>();
     for (SpanData s : spans) {
       names.add(s.name());
@@ -32,10 +35,18 @@ final class RecordingExporter implements SpanExporter {
         Thread.currentThread().interrupt();
       }
     }
+    ExportResult r = answer;
     synchronized (this) {
-      batches.add(names);
+      attempts.add(names);
+      if (r.isSuccess()) {
+        batches.add(names);
+      }
     }
-    return true;
+    return r;
+  }
+
+  synchronized List<List<String>> attempts() {
+    return new ArrayList<>(attempts);
   }
 
   synchronized List<List<String>> batches() {

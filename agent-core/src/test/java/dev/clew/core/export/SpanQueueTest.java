@@ -20,12 +20,17 @@ class SpanQueueTest {
     List<String> out = new ArrayList<>();
     assertEquals(2, q.drainTo(out, 2));
     assertEquals(List.of("a", "b"), out);
+    assertFalse(q.offer("e"), "drained items take room until released");
+    assertEquals(2, q.held());
+    assertEquals(2, q.release(2));
     assertTrue(q.offer("e"));
     assertTrue(q.offer("f"));
     assertFalse(q.offer("g"));
     assertEquals(3, q.drainTo(out, 10));
     assertEquals(List.of("a", "b", "c", "e", "f"), out.subList(0, 5));
     assertEquals(0, q.size());
+    assertEquals(3, q.releaseAll());
+    assertEquals(0, q.release(3), "nothing left to release: an abandoning shutdown counted them");
   }
 
   @Test
@@ -59,6 +64,7 @@ class SpanQueueTest {
         next[(int) item[0]]++;
       }
       received += n;
+      q.release(n);
       if (n == 0) {
         Thread.yield();
       }

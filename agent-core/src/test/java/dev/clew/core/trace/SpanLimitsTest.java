@@ -107,6 +107,19 @@ class SpanLimitsTest {
   }
 
   @Test
+  void recordExceptionTakesAttributesThatWinOverTheDerivedOnes() {
+    Span span = tracer(SpanLimits.defaults()).spanBuilder("s").startSpan();
+    span.recordException(new IllegalStateException("password = 'hunter9'"),
+        Attributes.of("exception.message", "password = ?", "exception.stacktrace", "redacted trace", "extra", 1L));
+    span.end();
+    Attributes a = ended.get(0).events().get(0).attributes();
+    assertEquals("java.lang.IllegalStateException", a.get("exception.type"));
+    assertEquals("password = ?", a.get("exception.message"));
+    assertEquals("redacted trace", a.get("exception.stacktrace"));
+    assertEquals(1L, a.get("extra"));
+  }
+
+  @Test
   void okIsFinalAndUnsetChangesNothing() {
     Tracer tracer = tracer(SpanLimits.defaults());
     Span a = tracer.spanBuilder("a").startSpan();

@@ -1,5 +1,9 @@
 package dev.clew.it.crossprocess;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +24,32 @@ final class HeaderRecorder implements AutoCloseable {
   record Received(String path, String query, Map<String, String> headers) {
     String header(String name) {
       return headers.get(name);
+    }
+
+    /**
+     * This request carries the span {@code parent} of trace {@code trace} in the formats {@code propagators}
+     * names, and no W3C {@code traceparent} unless configured; with baggage configured, {@code tenant=acme}.
+     */
+    void assertPropagated(String propagators, String trace, String parent) {
+      switch (propagators) {
+        case "tracecontext,baggage" -> {
+          assertEquals("00-" + trace + "-" + parent + "-01", header("traceparent"), this::toString);
+          assertTrue(String.valueOf(header("baggage")).contains("tenant=acme"),
+              "baggage from A reached B and B passed it on: " + this);
+        }
+        case "b3" -> assertEquals(trace + "-" + parent + "-1", header("b3"), this::toString);
+        case "b3multi" -> {
+          assertEquals(trace, header("x-b3-traceid"), this::toString);
+          assertEquals(parent, header("x-b3-spanid"), this::toString);
+          assertEquals("1", header("x-b3-sampled"), this::toString);
+        }
+        case "jaeger" -> assertTrue(String.valueOf(header("uber-trace-id")).toLowerCase(Locale.ROOT)
+            .startsWith(trace + ":" + parent + ":"), this::toString);
+        default -> throw new AssertionError(propagators);
+      }
+      if (!propagators.contains("tracecontext")) {
+        assertNull(header("traceparent"), "only the configured format is injected");
+      }
     }
   }
 
@@ -34,7 +65,7 @@ final class HeaderRecorder implements AutoCloseable {
     HeaderRecorder recorder = new HeaderRecorder(server);
     server.createContext("/", exchange -> {
       Map<String, String> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
       synchronized (recorder) {
         recorder.received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getQuery(),
             headers));

@@ -73,11 +73,17 @@ final class ShopJvm implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    AgentJvm.Result result = stop(Duration.ofSeconds(30));
+    assertExitedCleanly(result);
+  }
+
+  /** Closes its stdin so it stops, waits for it to exit and checks it stopped by itself; returns its output. */
+  AgentJvm.Result stop(Duration timeout) throws IOException {
     try {
       running.process().getOutputStream().close();
-      AgentJvm.Result result = running.await(Duration.ofSeconds(30));
-      assertExitedCleanly(result);
+      AgentJvm.Result result = running.await(timeout);
       assertTrue(result.stdout().contains("stopped"), result::toString);
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while the shop stopped", e);

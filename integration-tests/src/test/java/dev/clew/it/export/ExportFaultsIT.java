@@ -5,23 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.app.CheckoutApp;
 import dev.clew.testing.AgentJvm;
+import dev.clew.testing.ExportCounts;
 import dev.clew.testing.OtlpReceiver;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A misbehaving backend (the decoding test receiver told to fail, or nothing listening) never hurts the application: it completes its work with no exception, exits on
- * time, and what was lost is counted in the shutdown line. One warning per kind of failure, not per batch.
+ * A misbehaving backend (the decoding test receiver told to fail, or nothing listening) never hurts the
+ * application: it completes its work with no exception, exits on time, and what was lost is counted in the
+ * shutdown line. One warning per kind of failure, not per batch.
  */
 class ExportFaultsIT {
   private static final String METHODS = "com.acme.app.CheckoutApp$Shop[checkout,reserve,charge]";
   private static final Duration GUARD = Duration.ofSeconds(120);
-  private static final Pattern STATS = Pattern.compile(
-      "spans started=(\\d+) ended=(\\d+) exported=(\\d+) dropped=(\\d+) failed=(\\d+)");
 
   private static AgentJvm app(int orders, String endpoint) {
     return AgentJvm.main(CheckoutApp.class).args(String.valueOf(orders))
@@ -31,13 +29,7 @@ class ExportFaultsIT {
 
   /** started, ended, exported, dropped, failed from the shutdown line. */
   private static long[] stats(AgentJvm.Result run) {
-    Matcher m = STATS.matcher(run.stderr());
-    assertTrue(m.find(), "no stats line at shutdown:\n" + run);
-    long[] v = new long[5];
-    for (int i = 0; i < 5; i++) {
-      v[i] = Long.parseLong(m.group(i + 1));
-    }
-    return v;
+    return ExportCounts.of(run).toArray();
   }
 
   private static int count(String s, String what) {
@@ -88,8 +80,9 @@ class ExportFaultsIT {
       long[] s = stats(run);
       assertEquals(300, s[2]);
       assertEquals(0, s[3] + s[4]);
-      assertEquals(1, count(run.stderr(), "HTTP 503; retrying"), run.stderr());
-      assertEquals(1, count(run.stderr(), "HTTP 429; retrying in 1000 ms"), "Retry-After honoured: " + run.stderr());
+      assertEquals(1, count(run.stderr(), "HTTP 503; the spans are kept and sent again with backoff"), run.stderr());
+      assertEquals(1, count(run.stderr(), "HTTP 429; the spans are kept and sent again after the 1000 ms"),
+          "Retry-After honoured: " + run.stderr());
     }
   }
 

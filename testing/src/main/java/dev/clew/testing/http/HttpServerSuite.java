@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every HTTP server instrumentation must do, checked on the spans the agent exported (decoded
- * OTLP). A subclass starts a real server, with the module's test configuration
+ * OTLP). A subclass hands it a real server ({@link EmbeddedServer}), with the module's test configuration
  * ({@code -Dclew.trace.methods=dev.clew.testing.http.TracedWork[work]},
  * {@code otel.instrumentation.http.server.capture-request-headers=X-Custom},
  * {@code ...capture-response-headers=X-Reply}, {@code otel.propagators=tracecontext,baggage,b3multi,jaeger},
@@ -36,50 +37,31 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@code /users/*}: 200, body is the rest of the path</li>
  *   <li>{@code /forward} forwards to, and {@code /include} includes, {@code /hello}</li>
  *   <li>{@code /traced}: calls {@link TracedWork#work} and answers 200</li>
+ *   <li>{@code /}: 200, body {@code home}, served by the default servlet ({@code /}), like every unknown path</li>
  *   <li>{@code /boom}: throws {@code IllegalStateException("boom")}</li>
+ *   <li>{@code /wrapped}: throws {@code IllegalStateException("wrapped")} inside the container's wrapper exception
+ *       ({@code ServletException: Request processing failed: ...}, as Spring MVC does)</li>
  *   <li>{@code /status/*}: answers with the status code in the path</li>
  *   <li>{@code /async}: goes asynchronous, calls {@link TracedWork#work} on another thread (the
  *       library's own way of running async work), writes {@code async} and completes</li>
  *   <li>{@code /async-dispatch}: goes asynchronous and, from another thread, dispatches to {@code /traced}</li>
  *   <li>{@code /async-dispatch-now}: goes asynchronous and dispatches to {@code /traced} before returning</li>
  *   <li>{@code /async-timeout}: goes asynchronous with a 300 ms timeout and never completes</li>
- *   <li>any other path: 404</li>
+ *   <li>any other path: 404 from the default servlet, which gives no route</li>
  * </ul>
+ * and, where {@link #unservedPath()} names one, a path that reaches no filter or servlet: the container
+ * answers 404 itself, and its instrumentation (Tomcat, Jetty) still makes the one SERVER span.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HttpServerSuite {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+public abstract class HttpServerSuite extends HttpServerTest {
   private static final String WORK_SPAN = "TracedWork.work";
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private int port;
-
-  /** Starts the server and returns its port. */
-  protected abstract int startServer() throws Exception;
-
-  protected abstract void stopServer() throws Exception;
-
-  /** The route a request to an unmapped path gets, or null when the server reports none. */
-  protected abstract String notFoundRoute();
-
-  @BeforeAll
-  void start() throws Exception {
-    port = startServer();
+  protected HttpServerSuite(EmbeddedServer server) {
+    super(server);
   }
 
-  @AfterAll
-  void stop() throws Exception {
-    stopServer();
-  }
-
-  @BeforeEach
-  void clearSpans() {
-    AgentSpans.clear();
-  }
-
-  @AfterEach
-  void noAdviceErrors() {
-    assertEquals(0, AgentSpans.adviceErrors(), "advice errors were suppressed");
+  /** A path the container answers itself (404) before any filter or servlet, or null when this server has none. */
+  protected String unservedPath() {
+    return null;
   }
 
   @Test
@@ -101,7 +83,7 @@ public abstract class HttpServerSuite {
     assertEquals("http", a.get("url.scheme"));
     assertEquals(200L, a.get("http.response.status_code"));
     assertEquals("127.0.0.1", a.get("server.address"));
-    assertEquals((long) port, a.get("server.port"));
+    assertEquals((long) port(), a.get("server.port"));
     assertEquals("127.0.0.1", a.get("client.address"));
     assertEquals("127.0.0.1", a.get("network.peer.address"));
     assertTrue(a.get("network.peer.port") instanceof Long);
@@ -176,12 +158,29 @@ public abstract class HttpServerSuite {
   @Test
   void notFoundIsNotAnErrorOnTheServer() throws Exception {
     assertEquals(404, send(request("/missing/7")).statusCode());
-    List<Span> spans = await(s -> !serverSpans(s).isEmpty());
-    Span server = serverSpans(spans).get(0);
-    assertEquals(notFoundRoute() == null ? "GET" : "GET " + notFoundRoute(), server.getName());
+    Span server = onlyServerSpan("GET");
+    assertFalse(AgentSpans.attributes(server.getAttributesList()).containsKey("http.route"),
+        "the default servlet serves every path: no route, and never the raw path");
     assertEquals(404L, AgentSpans.attribute(server, "http.response.status_code"));
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
-    assertEquals(1, serverSpans(spans).size());
+  }
+
+  @Test
+  void homePageIsNamedAfterItsPath() throws Exception {
+    assertEquals("home", send(request("/")).body());
+    assertEquals("/", AgentSpans.attribute(onlyServerSpan("GET /"), "http.route"));
+  }
+
+  @Test
+  void requestNoServletSeesHasTheContainersSpan() throws Exception {
+    Assumptions.assumeTrue(unservedPath() != null, "this server has no path outside its servlets");
+    assertEquals(404, send(request(unservedPath())).statusCode());
+    Span server = onlyServerSpan("GET");
+    Map<String, Object> a = AgentSpans.attributes(server.getAttributesList());
+    assertFalse(a.containsKey("http.route"));
+    assertEquals(404L, a.get("http.response.status_code"));
+    assertEquals(unservedPath(), a.get("url.path"));
+    assertEquals(Status.StatusCode.STATUS_CODE_UNSET, server.getStatus().getCode());
   }
 
   @Test
@@ -196,6 +195,17 @@ public abstract class HttpServerSuite {
     Map<String, Object> event = AgentSpans.attributes(server.getEvents(0).getAttributesList());
     assertEquals("java.lang.IllegalStateException", event.get("exception.type"));
     assertEquals("boom", event.get("exception.message"));
+  }
+
+  @Test
+  void theApplicationsExceptionIsRecordedNotTheWrapper() throws Exception {
+    assertEquals(500, send(request("/wrapped")).statusCode());
+    Span server = onlyServerSpan("GET /wrapped");
+    assertEquals("java.lang.IllegalStateException", AgentSpans.attribute(server, "error.type"));
+    assertEquals(1, server.getEventsCount(), "one exception event, however many layers saw it");
+    Map<String, Object> event = AgentSpans.attributes(server.getEvents(0).getAttributesList());
+    assertEquals("java.lang.IllegalStateException", event.get("exception.type"));
+    assertEquals("wrapped", event.get("exception.message"));
   }
 
   @Test
@@ -284,58 +294,4 @@ public abstract class HttpServerSuite {
     assertFalse(server.get(0).getTraceId().equals(server.get(1).getTraceId()));
   }
 
-  protected HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(WAIT);
-  }
-
-  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The one SERVER span, named {@code name}, of the last request. */
-  protected Span onlyServerSpan(String name) {
-    List<Span> spans = await(s -> has(s, name));
-    List<Span> server = serverSpans(spans);
-    assertEquals(1, server.size(), "one SERVER span per request: " + AgentSpans.names(spans));
-    assertEquals(name, server.get(0).getName());
-    return server.get(0);
-  }
-
-  /** Waits until the spans finished so far satisfy {@code done}: a span may end just after the client got its response. */
-  protected static List<Span> await(Predicate<List<Span>> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<Span> spans = AgentSpans.awaitSpans(0, WAIT);
-      if (done.test(spans)) {
-        return spans; // a duplicate span of the same request would have ended before the outermost one
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("spans did not arrive in time; got " + AgentSpans.names(spans));
-      }
-      sleep(20);
-    }
-  }
-
-  protected static List<Span> serverSpans(List<Span> spans) {
-    List<Span> out = new ArrayList<>();
-    for (Span s : spans) {
-      if (s.getKind() == Span.SpanKind.SPAN_KIND_SERVER) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static boolean has(List<Span> spans, String name) {
-    return !AgentSpans.spansNamed(spans, name).isEmpty();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

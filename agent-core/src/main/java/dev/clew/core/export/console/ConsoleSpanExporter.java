@@ -1,5 +1,6 @@
 package dev.clew.core.export.console;
 
+import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.SpanData;
@@ -19,11 +20,11 @@ public final class ConsoleSpanExporter implements SpanExporter {
   }
 
   @Override
-  public boolean export(Collection<SpanData> spans) {
+  public ExportResult export(Collection<SpanData> spans) {
     for (SpanData s : spans) {
       out.println(format(s));
     }
-    return true;
+    return ExportResult.SUCCESS;
   }
 
   public static String format(SpanData s) {

@@ -1,6 +1,7 @@
 package dev.clew.core.export.file;
 
 import dev.clew.core.config.Config;
+import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.export.otlp.OtlpJsonEncoder;
 import dev.clew.core.log.AgentLog;
@@ -47,7 +48,7 @@ public final class FileSpanExporter implements SpanExporter {
   }
 
   @Override
-  public boolean export(Collection<SpanData> spans) {
+  public ExportResult export(Collection<SpanData> spans) {
     try {
       for (SpanData span : spans) {
         byte[] line = encoder.encodeLine(span);
@@ -63,11 +64,12 @@ public final class FileSpanExporter implements SpanExporter {
       if (out != null) {
         out.flush();
       }
-      return true;
+      return ExportResult.SUCCESS;
     } catch (IOException | RuntimeException e) {
       closeQuietly();
       AgentLog.warnThrottled("export-file", "cannot write spans to " + file + " (" + PATH_KEY + "): " + e);
-      return false;
+      return ExportResult.FAILURE; // a full disk or a bad path: holding spans back would not help
+
     }
   }
 

@@ -13,7 +13,6 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
@@ -22,24 +21,37 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * POSTs export bodies over HTTP(S) with {@link HttpURLConnection} (Java 8, no dependency), shared by
  * the OTLP and Zipkin exporters. Optional gzip, extra headers (never logged, they may carry tokens),
- * connect/read timeouts, a custom trust store, and retries per {@link RetryPolicy} within a time budget.
- * Failures are logged at most once per kind per minute. Called from the export worker only.
+ * connect/read timeouts and a custom trust store. One attempt per {@link #send}: whether and when to try
+ * again is the batch processor's business (it keeps the batch while its queue has room); the result says
+ * whether the failure may heal (connection errors, timeouts, HTTP 429/502/503/504) and what
+ * {@code Retry-After} asked. Failures are logged at most once per kind per minute. Called from the export
+ * worker only.
  */
 public final class HttpSender {
   private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
-  /** How one send ended; the body is that of the final response (empty on connection failure). */
+  /** How one send ended; the body is that of the response (empty on connection failure). */
   public static final class Result {
     public final boolean success;
     public final int status; // -1 when no response arrived
     public final byte[] body;
     public final String contentType;
+    /** The failure may heal by itself: trying the same body later makes sense. */
+    public final boolean retryable;
+    /** What {@code Retry-After} asked for, or -1. */
+    public final long retryAfterMillis;
 
-    Result(boolean success, int status, byte[] body, String contentType) {
+    Result(boolean success, int status, byte[] body, String contentType, boolean retryable, long retryAfterMillis) {
       this.success = success;
       this.status = status;
       this.body = body;
       this.contentType = contentType;
+      this.retryable = retryable;
+      this.retryAfterMillis = retryAfterMillis;
+    }
+
+    static Result noResponse(boolean retryable) {
+      return new Result(false, -1, new byte[0], null, retryable, -1);
     }
   }
 
@@ -50,23 +62,19 @@ public final class HttpSender {
     final boolean gzip;
     final int timeoutMillis;
     final SSLSocketFactory sslSocketFactory;
-    final RetryPolicy retry;
-    final long budgetMillis;
     final String displayUrl;
 
     /**
      * @param timeoutMillis connect and read timeout of one attempt
-     * @param budgetMillis  the most one {@link #send} may take, retries and waits included
+     * @param budgetMillis  the most one attempt may take ({@code otel.bsp.export.timeout}): caps the timeout
      */
     public Settings(URL url, Map<String, String> headers, boolean gzip, int timeoutMillis,
-        SSLSocketFactory sslSocketFactory, RetryPolicy retry, long budgetMillis) {
+        SSLSocketFactory sslSocketFactory, long budgetMillis) {
       this.url = url;
       this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
       this.gzip = gzip;
-      this.timeoutMillis = Math.max(1, timeoutMillis);
+      this.timeoutMillis = (int) Math.max(1, Math.min(timeoutMillis, budgetMillis));
       this.sslSocketFactory = sslSocketFactory;
-      this.retry = retry;
-      this.budgetMillis = Math.max(1, budgetMillis);
       // for logs: user info and query may hold credentials
       this.displayUrl = url.getProtocol() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
           + url.getPath();
@@ -97,7 +105,6 @@ public final class HttpSender {
 
   private final String exporterName;
   private final Settings settings;
-  private final Object sleepLock = new Object();
   private volatile boolean closed;
 
   public HttpSender(String exporterName, Settings settings) {
@@ -109,75 +116,53 @@ public final class HttpSender {
     return settings;
   }
 
-  /** Sends the body, retrying as the policy allows; never throws. */
+  /** 429 (too many requests), 502, 503, 504: the backend may take the same request later. */
+  public static boolean isRetryableStatus(int status) {
+    return status == 429 || status == 502 || status == 503 || status == 504;
+  }
+
+  /** Sends the body once; never throws. */
   public Result send(byte[] body, String contentType) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.budgetMillis);
+    if (closed) {
+      return Result.noResponse(false);
+    }
     byte[] payload;
     try {
       payload = settings.gzip ? gzip(body) : body;
     } catch (IOException e) {
-      return new Result(false, -1, new byte[0], null); // in-memory gzip does not fail
+      return Result.noResponse(false); // in-memory gzip does not fail
     }
-    RetryPolicy retry = settings.retry;
-    for (int attempt = 1; ; attempt++) {
-      long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      Result r;
-      String failureKind;
-      String failure;
-      long retryAfterMillis = -1;
-      try {
-        Response resp = post(payload, contentType, (int) Math.max(1, Math.min(settings.timeoutMillis, remaining)));
-        if (resp.status >= 200 && resp.status < 300) {
-          return new Result(true, resp.status, resp.body, resp.contentType);
-        }
-        r = new Result(false, resp.status, resp.body, resp.contentType);
-        failureKind = "http-" + resp.status;
-        failure = "HTTP " + resp.status + bodySnippet(resp.body, resp.contentType);
-        if (!RetryPolicy.isRetryableStatus(resp.status)) {
-          warn(failureKind, failure + "; not retried");
-          return r;
-        }
-        retryAfterMillis = resp.retryAfterMillis;
-      } catch (SSLException e) {
-        // a certificate or protocol mismatch does not heal by itself
-        warn("tls", e + "; not retried (check the certificate setting of this exporter)");
-        return new Result(false, -1, new byte[0], null);
-      } catch (SocketTimeoutException e) {
-        r = new Result(false, -1, new byte[0], null);
-        failureKind = "timeout";
-        failure = "no answer within " + settings.timeoutMillis + " ms (" + e.getMessage() + ")";
-      } catch (IOException | RuntimeException e) {
-        r = new Result(false, -1, new byte[0], null);
-        failureKind = "connect";
-        failure = e.toString();
+    try {
+      Response resp = post(payload, contentType, settings.timeoutMillis);
+      if (resp.status >= 200 && resp.status < 300) {
+        return new Result(true, resp.status, resp.body, resp.contentType, false, -1);
       }
-      if (attempt >= retry.maxAttempts || closed) {
-        warn(failureKind, failure + "; gave up after " + attempt + " attempt(s)");
-        return r;
-      }
-      long wait = retryAfterMillis >= 0 ? retryAfterMillis : retry.backoffMillis(attempt);
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (wait >= left) {
-        warn(failureKind, failure + "; gave up after " + attempt + " attempt(s), the export time budget of "
-            + settings.budgetMillis + " ms would be exceeded");
-        return r;
-      }
-      // said at once (a backend that is down should show at the first failure), then once a minute per kind
-      warn(failureKind, failure + "; retrying in " + wait + " ms (attempt " + attempt + " of " + retry.maxAttempts
-          + ")");
-      if (!sleep(wait)) {
-        warn(failureKind, failure + "; gave up at shutdown");
-        return r;
-      }
+      String failure = "HTTP " + resp.status + bodySnippet(resp.body, resp.contentType);
+      boolean retryable = isRetryableStatus(resp.status);
+      warn("http-" + resp.status, failure + (retryable ? retryNote(resp.retryAfterMillis) : "; not retried"));
+      return new Result(false, resp.status, resp.body, resp.contentType, retryable,
+          retryable ? resp.retryAfterMillis : -1);
+    } catch (SSLException e) {
+      // a certificate or protocol mismatch does not heal by itself
+      warn("tls", e + "; not retried (check the certificate setting of this exporter)");
+      return Result.noResponse(false);
+    } catch (SocketTimeoutException e) {
+      warn("timeout", "no answer within " + settings.timeoutMillis + " ms (" + e.getMessage() + ")" + retryNote(-1));
+      return Result.noResponse(true);
+    } catch (IOException | RuntimeException e) {
+      warn("connect", e + retryNote(-1));
+      return Result.noResponse(true);
     }
   }
 
-  /** Stops retrying: a send in progress finishes its current attempt and returns. */
+  private static String retryNote(long retryAfterMillis) {
+    return "; the spans are kept and sent again " + (retryAfterMillis >= 0 ? "after the " + retryAfterMillis
+        + " ms the backend asked for (Retry-After)" : "with backoff") + " while the queue has room";
+  }
+
+  /** Refuses further sends: an attempt in progress finishes within its timeout. */
   public void shutdown() {
     closed = true;
-    synchronized (sleepLock) {
-      sleepLock.notifyAll();
-    }
   }
 
   private static final class Response {
@@ -274,25 +259,6 @@ public final class HttpSender {
     String text = new String(body, 0, Math.min(body.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
     String excerpt = Redactor.DEFAULT.excerpt(text);
     return excerpt.isEmpty() ? "" : ": " + excerpt;
-  }
-
-  private boolean sleep(long millis) {
-    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    synchronized (sleepLock) {
-      while (!closed) {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-        if (left <= 0) {
-          return true;
-        }
-        try {
-          sleepLock.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return false;
   }
 
   private void warn(String kind, String message) {

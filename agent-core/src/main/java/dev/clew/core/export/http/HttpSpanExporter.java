@@ -1,5 +1,6 @@
 package dev.clew.core.export.http;
 
+import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.trace.SpanData;
@@ -25,16 +26,20 @@ public final class HttpSpanExporter implements SpanExporter {
   }
 
   @Override
-  public boolean export(Collection<SpanData> spans) {
+  public ExportResult export(Collection<SpanData> spans) {
     if (spans.isEmpty()) {
-      return true;
+      return ExportResult.SUCCESS;
     }
+    // encoding is deterministic: a retried batch goes out with the same bytes
     byte[] body = encoder.encode(spans);
     HttpSender.Result result = sender.send(body, encoder.contentType());
-    if (result.success && responseHandler != null) {
-      responseHandler.onSuccess(result, spans.size());
+    if (result.success) {
+      if (responseHandler != null) {
+        responseHandler.onSuccess(result, spans.size());
+      }
+      return ExportResult.SUCCESS;
     }
-    return result.success;
+    return result.retryable ? ExportResult.retryable(result.retryAfterMillis) : ExportResult.FAILURE;
   }
 
   @Override

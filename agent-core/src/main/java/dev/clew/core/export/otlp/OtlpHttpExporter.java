@@ -6,7 +6,6 @@ import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.export.http.HttpExporterConfig;
 import dev.clew.core.export.http.HttpSender;
 import dev.clew.core.export.http.HttpSpanExporter;
-import dev.clew.core.export.http.RetryPolicy;
 import dev.clew.core.log.AgentLog;
 import java.net.URL;
 
@@ -59,8 +58,7 @@ public final class OtlpHttpExporter {
   public static HttpSender.Settings settings(Config config, long exportBudgetMillis) {
     HttpExporterConfig c = traceConfig(config);
     return new HttpSender.Settings(endpoint(config), c.headers(), c.gzip(false),
-        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), c.trust(), RetryPolicy.defaults(),
-        exportBudgetMillis);
+        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), c.trust(), exportBudgetMillis);
   }
 
   static URL endpoint(Config config) {

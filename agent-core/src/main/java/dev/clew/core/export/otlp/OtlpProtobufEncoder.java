@@ -107,9 +107,13 @@ public final class OtlpProtobufEncoder {
     return sizeStringAlways(field, s);
   }
 
+  /** A string field; its slot holds the UTF-8 length, complemented ({@code ~len}) unless the text is ASCII. */
   private int sizeStringAlways(int field, String s) {
     int slot = reserve();
-    return nested(field, slot, ProtoWriter.utf8Length(s));
+    int measured = ProtoWriter.utf8Measure(s);
+    sizes[slot] = measured;
+    int len = measured >= 0 ? measured : ~measured;
+    return ProtoWriter.tagSize(field) + ProtoWriter.varintSize32(len) + len;
   }
 
   private static int sizeUint32(int field, int v) {
@@ -273,10 +277,15 @@ public final class OtlpProtobufEncoder {
   }
 
   private void writeStringAlways(int field, String s) {
-    int len = nextSize();
+    int measured = nextSize();
     out.tag(field, ProtoWriter.LEN);
-    out.varint32(len);
-    out.utf8(s, len);
+    if (measured >= 0) {
+      out.varint32(measured);
+      out.ascii(s);
+    } else {
+      out.varint32(~measured);
+      out.utf8(s, ~measured);
+    }
   }
 
   private void writeUint32(int field, int v) {

@@ -4,7 +4,6 @@ import dev.clew.core.config.Config;
 import dev.clew.core.export.http.HttpExporterConfig;
 import dev.clew.core.export.http.HttpSender;
 import dev.clew.core.export.http.HttpSpanExporter;
-import dev.clew.core.export.http.RetryPolicy;
 import java.util.Collections;
 
 /**
@@ -26,7 +25,6 @@ public final class ZipkinSpanExporter {
     String endpoint = config.getHttpUrl("otel.exporter.zipkin.endpoint", DEFAULT_ENDPOINT);
     return new HttpSender.Settings(HttpExporterConfig.url(endpoint),
         Collections.<String, String>emptyMap(), c.gzip(true),
-        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), null, RetryPolicy.defaults(),
-        exportBudgetMillis);
+        (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), null, exportBudgetMillis);
   }
 }

@@ -12,7 +12,18 @@ public enum SqlDialect {
   /** PostgreSQL: as standard, plus backslash escapes inside {@code E'...'} strings (handled by the lexer). */
   POSTGRESQL(false, false, false, false, true),
   /** SQL Server: {@code [bracketed identifiers]}. */
-  SQLSERVER(false, false, false, true, false);
+  SQLSERVER(false, false, false, true, false),
+  /**
+   * SQLite: {@code "..."} is an identifier only when such a column exists, else a string, so it is read as
+   * a string; {@code [identifiers]}; no backslash escapes.
+   */
+  SQLITE(false, true, false, true, false),
+  /**
+   * A database the instrumentation cannot name: MySQL's reading (backslash escapes, {@code "..."} strings,
+   * {@code #} comments), the most common among SQL engines that speak another's protocol (TiDB and other
+   * MySQL-compatible servers), with nested comments read as nested (a comment swallows more, never less).
+   */
+  UNKNOWN(true, true, true, false, true);
 
   final boolean backslashEscapes;
   final boolean doubleQuotedStrings;
@@ -29,10 +40,13 @@ public enum SqlDialect {
     this.nestedComments = nestedComments;
   }
 
-  /** The dialect of a {@code db.system.name} value; {@link #STANDARD} for unknown systems. */
+  /**
+   * The dialect of a {@code db.system.name} value: the known SQL systems by name, {@link #UNKNOWN} for
+   * null, {@code other_sql} and any system not listed here.
+   */
   public static SqlDialect forSystem(String dbSystemName) {
     if (dbSystemName == null) {
-      return STANDARD;
+      return UNKNOWN;
     }
     switch (dbSystemName) {
       case "mysql":
@@ -43,8 +57,20 @@ public enum SqlDialect {
       case "microsoft.sql_server":
       case "sqlserver":
         return SQLSERVER;
-      default:
+      case "sqlite":
+        return SQLITE;
+      case "h2database":
+      case "hsqldb":
+      case "derby":
+      case "oracle.db":
+      case "ibm.db2":
+      case "trino":
+      case "sap.hana":
+      case "teradata":
+      case "firebirdsql":
         return STANDARD;
+      default:
+        return UNKNOWN;
     }
   }
 }

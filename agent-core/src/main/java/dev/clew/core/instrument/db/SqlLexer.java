@@ -1,5 +1,7 @@
 package dev.clew.core.instrument.db;
 
+import java.util.Arrays;
+
 /**
  * One left-to-right pass over a SQL text: every character is looked at a bounded number of times
  * (no regular expressions, no backtracking), so the cost is linear in the length read. It writes the
@@ -14,8 +16,8 @@ package dev.clew.core.instrument.db;
 final class SqlLexer {
   private static final int WORD = 1;
   private static final int QUOTED_IDENTIFIER = 2;
-  private static final int LITERAL = 3;
-  private static final int PLACEHOLDER = 4;
+  static final int LITERAL = 3;
+  static final int PLACEHOLDER = 4;
   private static final int PUNCT = 5;
 
   // IN-list collapsing
@@ -35,6 +37,7 @@ final class SqlLexer {
   private static final int DONE = 8;
   private static final int AFTER_SEMICOLON = 9;
   private static final int MULTI = 10;
+  private static final int SEEK_ON = 11;
 
   /** Operations recognised as the first keyword, as reported (upper case). */
   private static final String[] OPERATIONS = {
@@ -44,8 +47,15 @@ final class SqlLexer {
   };
   /** What a {@code WITH} clause leads to. */
   private static final String[] MAIN_STATEMENTS = {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE"};
-  private static final String[] TABLE_MODIFIERS = {"TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "UNLOGGED", "OR",
-    "REPLACE", "CACHED", "MEMORY", "VIRTUAL", "EXTERNAL", "TRANSIENT"};
+  /** Words between {@code CREATE}/{@code DROP}/{@code ALTER} and the kind of object, left out of the operation. */
+  private static final String[] DDL_MODIFIERS = {"TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "UNLOGGED", "OR",
+    "REPLACE", "ALTER", "CACHED", "MEMORY", "VIRTUAL", "EXTERNAL", "TRANSIENT", "UNIQUE", "CLUSTERED",
+    "NONCLUSTERED", "FULLTEXT", "SPATIAL", "BITMAP", "HASH", "MATERIALIZED", "RECURSIVE", "FORCE",
+    "EDITIONABLE", "NONEDITIONABLE", "SECURE"};
+  /** Kinds of object a DDL statement names; the operation becomes e.g. {@code CREATE INDEX}. */
+  private static final String[] OBJECT_KINDS = {"TABLE", "VIEW", "INDEX", "TRIGGER", "FUNCTION", "PROCEDURE",
+    "ALIAS", "SEQUENCE", "SCHEMA", "DATABASE", "TYPE", "USER", "ROLE", "EXTENSION", "DOMAIN", "SYNONYM",
+    "PACKAGE", "CONSTRAINT", "LOGIN", "EVENT", "TABLESPACE", "COLLATION"};
   private static final String[] BEFORE_NAME = {"ONLY", "TABLE", "IF", "NOT", "EXISTS", "IGNORE", "LOW_PRIORITY"};
 
   private final String s;
@@ -67,6 +77,10 @@ final class SqlLexer {
   private int nameStart = -1;
   private int nameEnd;
 
+  /** Only when collecting: start, end and kind ({@link #LITERAL} or {@link #PLACEHOLDER}) of each hole. */
+  private int[] holes;
+  private int holeCount;
+
   private SqlLexer(String sql, SqlDialect dialect, boolean sanitize, int limit) {
     this.s = sql;
     this.n = sql.length();
@@ -76,9 +90,21 @@ final class SqlLexer {
   }
 
   static SqlQuery scan(String sql, SqlDialect dialect, boolean sanitize, int maxLength) {
-    SqlLexer lexer = new SqlLexer(sql, dialect == null ? SqlDialect.STANDARD : dialect, sanitize, maxLength);
+    SqlLexer lexer = new SqlLexer(sql, dialect == null ? SqlDialect.UNKNOWN : dialect, sanitize, maxLength);
     lexer.run();
     return lexer.result();
+  }
+
+  /**
+   * Where the values of a statement are: for every literal and every {@code ?} placeholder, in order,
+   * three ints (start, end, {@link #LITERAL} or {@link #PLACEHOLDER}). Read only when a statement failed,
+   * to find its text and values in the driver's message.
+   */
+  static int[] holes(String sql, SqlDialect dialect) {
+    SqlLexer lexer = new SqlLexer(sql, dialect == null ? SqlDialect.UNKNOWN : dialect, false, Integer.MAX_VALUE);
+    lexer.holes = new int[24];
+    lexer.run();
+    return Arrays.copyOf(lexer.holes, lexer.holeCount);
   }
 
   private void run() {
@@ -313,6 +339,11 @@ final class SqlLexer {
         literal(start);
         return;
       }
+      if (at(i) == '\'' && isAlternativeQuotePrefix(start, len)) {
+        i = endOfAlternativeQuote(i + 1); // Oracle q'{...}', nq'[...]'
+        literal(start);
+        return;
+      }
       if (len == 1 && at(i) == '\'') {
         char p = s.charAt(start);
         if (p == 'E' || p == 'e' || p == 'N' || p == 'n' || p == 'X' || p == 'x' || p == 'B' || p == 'b') {
@@ -329,7 +360,39 @@ final class SqlLexer {
     }
   }
 
+  /** {@code q} or {@code nq} in any case, followed by a quote and a delimiter that is not blank. */
+  private boolean isAlternativeQuotePrefix(int start, int len) {
+    char last = s.charAt(start + len - 1);
+    if ((last != 'q' && last != 'Q') || len > 2 || (len == 2 && s.charAt(start) != 'n' && s.charAt(start) != 'N')) {
+      return false;
+    }
+    return i + 1 < n && !Character.isWhitespace(s.charAt(i + 1));
+  }
+
+  /**
+   * Index after {@code X'} where X closes the delimiter at {@code from} ({@code ]}, {@code \}}, {@code )},
+   * {@code >} for their opening brackets, else the same character); unclosed: the end.
+   */
+  private int endOfAlternativeQuote(int from) {
+    char open = s.charAt(from);
+    char close = open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>' : open;
+    for (int j = from + 1; j + 1 < n; j++) {
+      if (s.charAt(j) == close && s.charAt(j + 1) == '\'') {
+        return j + 2;
+      }
+    }
+    return n;
+  }
+
   private void token(int kind, int start, char punct) {
+    if (holes != null && (kind == LITERAL || (kind == PLACEHOLDER && punct == '?'))) {
+      if (holeCount + 3 > holes.length) {
+        holes = Arrays.copyOf(holes, holes.length * 2);
+      }
+      holes[holeCount++] = start;
+      holes[holeCount++] = i;
+      holes[holeCount++] = kind;
+    }
     if (out != null) {
       if (kind == LITERAL) {
         out.append('?');
@@ -413,10 +476,15 @@ final class SqlLexer {
         }
         return;
       case OBJECT_KIND:
-        if (kind == WORD && is(start, end, "TABLE")) {
-          phase = NAME;
-        } else if (kind != WORD || oneOf(start, end, TABLE_MODIFIERS) == null) {
+        if (kind == WORD && oneOf(start, end, DDL_MODIFIERS) == null) {
+          objectKind(start, end);
+        } else if (kind != WORD) {
           phase = DONE;
+        }
+        return;
+      case SEEK_ON:
+        if (kind == WORD && depth == statementDepth && is(start, end, "ON")) {
+          phase = NAME;
         }
         return;
       case NAME:
@@ -494,6 +562,39 @@ final class SqlLexer {
       case "WITH":
         operation = null;
         phase = WITH;
+        break;
+      default:
+        phase = DONE;
+        break;
+    }
+  }
+
+  /**
+   * {@code CREATE}/{@code DROP}/{@code ALTER} then the kind of object: the operation names both
+   * ({@code CREATE INDEX}); the target is the table of a table, view, index or trigger (after {@code ON}),
+   * or the routine of a function or procedure. Other kinds have no target.
+   */
+  private void objectKind(int start, int end) {
+    String kind = oneOf(start, end, OBJECT_KINDS);
+    if (kind == null) {
+      phase = DONE;
+      return;
+    }
+    operation = operation + " " + kind;
+    switch (kind) {
+      case "TABLE":
+      case "VIEW":
+        phase = NAME;
+        break;
+      case "INDEX":
+      case "TRIGGER":
+        phase = SEEK_ON;
+        break;
+      case "FUNCTION":
+      case "PROCEDURE":
+      case "ALIAS":
+        procedure = true;
+        phase = NAME;
         break;
       default:
         phase = DONE;

@@ -39,12 +39,12 @@ public final class SqlSanitizer {
     return maxLength;
   }
 
-  /** The query for a SQL text (null for null). */
+  /** The query for a SQL text (null for null); a null dialect reads as {@link SqlDialect#UNKNOWN}. */
   public SqlQuery sanitize(String sql, SqlDialect dialect) {
     if (sql == null) {
       return null;
     }
-    SqlDialect d = dialect == null ? SqlDialect.STANDARD : dialect;
+    SqlDialect d = dialect == null ? SqlDialect.UNKNOWN : dialect;
     if (sql.length() > CACHEABLE_LENGTH) {
       return SqlLexer.scan(sql, d, enabled, maxLength);
     }

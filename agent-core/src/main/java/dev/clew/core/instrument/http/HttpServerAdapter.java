@@ -41,6 +41,9 @@ public interface HttpServerAdapter<REQ, RES> {
   /** The names of every request header. */
   Iterable<String> headerNames(REQ request);
 
+  /** The response's status code, 0 while unknown. */
+  int statusCode(RES response);
+
   /** Every value of a response header; empty or null when absent. */
   List<String> responseHeaders(RES response, String name);
 }

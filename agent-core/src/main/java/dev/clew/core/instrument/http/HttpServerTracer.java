@@ -17,7 +17,8 @@ import java.util.List;
  * caller's context through the configured propagators, names the span {@code {METHOD} {route}} (or
  * {@code {METHOD}} while no route is known), records the semantic-convention attributes and the
  * configured headers, and sets the status (5xx and exceptions are errors; 4xx is the client's fault
- * and stays unset on a server span). One instance per server module, read through an adapter.
+ * and stays unset on a server span). One instance per server module, read through an adapter; each
+ * request is a {@link ServerCall}.
  */
 public final class HttpServerTracer<REQ, RES> {
   private final String scopeName;
@@ -48,13 +49,14 @@ public final class HttpServerTracer<REQ, RES> {
 
   /**
    * Starts the SERVER span of {@code request} as a child of the context its headers carry, else of the
-   * current context (on a server thread: none, so a new trace); {@code route} may be null. Returns the context holding the span, for the caller to make
-   * current and to hand to {@link #end}.
+   * current context (on a server thread: none, so a new trace); {@code route} may be null. The call
+   * holds the span's context, for the caller to make current, and ends it.
    */
-  public Context start(REQ request, String route) {
+  public ServerCall<REQ, RES> start(REQ request, String route) {
     Context parent = TracerProvider.global().propagator().extract(Context.current(), request, getter);
+    String method = adapter.method(request);
     Span span = TracerProvider.global().tracer(scopeName)
-        .spanBuilder(HttpCommon.spanName(adapter.method(request), route))
+        .spanBuilder(HttpCommon.spanName(method, route))
         .setSpanKind(SpanKind.SERVER)
         .setParent(parent)
         .startSpan();
@@ -62,32 +64,27 @@ public final class HttpServerTracer<REQ, RES> {
       HttpServerAttributes.onStart(span, adapter, request, route, redactor);
       requestHeaders.capture(span, request, requestHeaderReader);
     }
-    return parent.with(span);
+    return new ServerCall<>(this, method, parent, span);
   }
 
   /** Sets the route once the server has matched it, and renames the span after it. */
-  public void setRoute(Context context, REQ request, String route) {
-    Span span = context.span();
-    if (route != null && span.isRecording()) {
+  void setRoute(Span span, String method, String route) {
+    if (span.isRecording()) {
       span.setAttribute("http.route", route);
-      span.updateName(HttpCommon.spanName(adapter.method(request), route));
+      span.updateName(HttpCommon.spanName(method, route));
     }
   }
 
-  /**
-   * Ends the span with the final status code (0 if unknown) and the throwable that escaped the
-   * handler, if any.
-   */
-  public void end(Context context, RES response, int statusCode, Throwable error) {
-    end(context, response, statusCode, error, null);
+  int statusCode(RES response) {
+    return adapter.statusCode(response);
   }
 
   /**
-   * Ends the span; {@code errorType} (e.g. {@code timeout}) marks a failure that has no throwable and
-   * maybe no 5xx status, and becomes {@code error.type} and the status description.
+   * Ends the span with the final status code (0 if unknown) and the application's exception, if any;
+   * {@code errorType} (e.g. {@code timeout}) marks a failure that has no exception and maybe no 5xx
+   * status, and becomes {@code error.type} and the status description.
    */
-  public void end(Context context, RES response, int statusCode, Throwable error, String errorType) {
-    Span span = context.span();
+  void end(Span span, RES response, int statusCode, Throwable error, String errorType) {
     if (!span.isRecording()) {
       return;
     }
@@ -156,6 +153,11 @@ public final class HttpServerTracer<REQ, RES> {
 
     @Override
     public Iterator<String> getAll(REQ carrier, String key) {
+      // most requests carry none of the propagation headers: a plain lookup answers that without the
+      // enumeration and list a server builds for getHeaders (3 per request with tracecontext,baggage)
+      if (adapter.header(carrier, key) == null) {
+        return java.util.Collections.emptyIterator();
+      }
       return adapter.headers(carrier, key);
     }
   }

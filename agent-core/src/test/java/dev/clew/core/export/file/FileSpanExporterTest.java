@@ -53,12 +53,12 @@ class FileSpanExporterTest {
   void writesOneRequestPerLineAndAppendsAcrossBatches() throws Exception {
     Path file = dir.resolve("spans.jsonl");
     FileSpanExporter exporter = new FileSpanExporter(file.toFile(), 1 << 20, 3);
-    assertTrue(exporter.export(spans(0, 2)));
-    assertTrue(exporter.export(spans(2, 1)));
+    assertTrue(exporter.export(spans(0, 2)).isSuccess());
+    assertTrue(exporter.export(spans(2, 1)).isSuccess());
     exporter.shutdown();
     // a new exporter (a restarted application) appends
     FileSpanExporter again = new FileSpanExporter(file.toFile(), 1 << 20, 3);
-    assertTrue(again.export(spans(3, 1)));
+    assertTrue(again.export(spans(3, 1)).isSuccess());
     again.shutdown();
     assertEquals(List.of("span-0", "span-1", "span-2", "span-3"), names(file));
   }
@@ -70,7 +70,7 @@ class FileSpanExporterTest {
     // three lines fit in a file, a fourth does not
     FileSpanExporter exporter = new FileSpanExporter(file.toFile(), 3L * lineLength + lineLength / 2, 2);
     for (int i = 0; i < 20; i++) {
-      assertTrue(exporter.export(spans(i, 1)));
+      assertTrue(exporter.export(spans(i, 1)).isSuccess());
     }
     exporter.shutdown();
     assertEquals(List.of("span-18", "span-19"), names(file));
@@ -87,7 +87,7 @@ class FileSpanExporterTest {
     Path file = dir.resolve("spans.jsonl");
     int lineLength = new dev.clew.core.export.otlp.OtlpJsonEncoder().encodeLine(spans(0, 1).get(0)).length;
     FileSpanExporter exporter = new FileSpanExporter(file.toFile(), 2L * lineLength, 5);
-    assertTrue(exporter.export(spans(0, 7)));
+    assertTrue(exporter.export(spans(0, 7)).isSuccess());
     exporter.shutdown();
     Set<String> all = new HashSet<>();
     all.addAll(names(file));
@@ -102,7 +102,7 @@ class FileSpanExporterTest {
     Path file = dir.resolve("spans.jsonl");
     int lineLength = new dev.clew.core.export.otlp.OtlpJsonEncoder().encodeLine(spans(0, 1).get(0)).length;
     FileSpanExporter exporter = new FileSpanExporter(file.toFile(), 2L * lineLength, 0);
-    assertTrue(exporter.export(spans(0, 5)));
+    assertTrue(exporter.export(spans(0, 5)).isSuccess());
     exporter.shutdown();
     assertEquals(List.of("span-4"), names(file));
     assertFalse(Files.exists(dir.resolve("spans.jsonl.1")));
@@ -114,10 +114,10 @@ class FileSpanExporterTest {
     Files.writeString(blocker, "a file where a directory should be");
     File target = blocker.resolve("spans.jsonl").toFile();
     FileSpanExporter exporter = new FileSpanExporter(target, 1 << 20, 2);
-    assertFalse(exporter.export(spans(0, 3)));
-    assertFalse(exporter.export(spans(3, 1)));
+    assertFalse(exporter.export(spans(0, 3)).isSuccess());
+    assertFalse(exporter.export(spans(3, 1)).isSuccess());
     Files.delete(blocker);
-    assertTrue(exporter.export(spans(4, 1)), "the next batch opens the file again");
+    assertTrue(exporter.export(spans(4, 1)).isSuccess(), "the next batch opens the file again");
     exporter.shutdown();
     assertEquals(List.of("span-4"), names(target.toPath()));
   }

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.clew.core.config.Config;
 import dev.clew.core.export.BatchSpanProcessor;
 import dev.clew.core.export.ExportStats;
+import dev.clew.core.export.RetryPolicy;
 import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.export.otlp.OtlpHttpExporter;
 import dev.clew.core.export.zipkin.ZipkinSpanEncoder;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 /** The HTTP export path against a real HTTP server (WireMock) that misbehaves in the ways backends do. */
 class HttpExportFaultsTest {
   private static final Duration HANG_GUARD = Duration.ofSeconds(30);
-  private static final RetryPolicy FAST_RETRY = new RetryPolicy(5, 10, 50, 2.0);
+  private static final RetryPolicy FAST_RETRY = new RetryPolicy(10, 50, 2.0, 100);
   private static final byte[] BODY = "[{\"span\":1}]".getBytes(StandardCharsets.UTF_8);
 
   private WireMockServer backend;
@@ -73,9 +74,9 @@ class HttpExportFaultsTest {
     return new URL("http://127.0.0.1:" + backend.port() + "/v1/traces");
   }
 
-  private HttpSender sender(URL url, int timeoutMillis, RetryPolicy retry, long budgetMillis, boolean gzip) {
+  private HttpSender sender(URL url, int timeoutMillis, boolean gzip) {
     return new HttpSender("test", new HttpSender.Settings(url, Collections.<String, String>emptyMap(), gzip,
-        timeoutMillis, null, retry, budgetMillis));
+        timeoutMillis, null, 30_000));
   }
 
   private List<LoggedRequest> requests() {
@@ -85,11 +86,19 @@ class HttpExportFaultsTest {
   /** An application tracer whose spans go through a batch processor to the given sender. */
   private Tracer appTracer(HttpSender sender) {
     processor = new BatchSpanProcessor(new HttpSpanExporter("test", new ZipkinSpanEncoder(), sender, null),
-        new BatchSpanProcessor.Settings(2048, 3_600_000, 100, 30_000), stats);
+        new BatchSpanProcessor.Settings(2048, 3_600_000, 100, 30_000), stats, FAST_RETRY);
     TracerProvider provider = new TracerProvider(new Resource(Attributes.of("service.name", "app")),
         AlwaysOnSampler.INSTANCE, SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor),
         TextMapPropagator.noop(), stats);
     return provider.tracer("app");
+  }
+
+  private void awaitExported(long n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (stats.exportedCount() < n && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(n, stats.exportedCount(), stats::toString);
   }
 
   private static void work(Tracer tracer, int spans) {
@@ -99,17 +108,21 @@ class HttpExportFaultsTest {
   }
 
   @Test
-  void backendDownTheWholeTime() throws Exception {
+  void backendDownTheWholeTimeKeepsTheSpansUntilShutdownThenCountsThem() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closedPort + "/v1/traces"), 1000, FAST_RETRY,
-        5000, false));
+    Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closedPort + "/v1/traces"), 1000, false));
     assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 250));
     processor.forceFlush(20_000);
-    assertEquals(250, stats.failedCount());
     assertEquals(0, stats.exportedCount());
+    assertEquals(0, stats.droppedCount() + stats.failedCount(), "kept for a retry while the queue has room");
+    assertEquals(250, processor.heldCount() + processor.queuedCount());
+    processor.shutdown(300);
+    processor = null;
+    assertEquals(250, stats.droppedCount(), "left behind at shutdown: counted");
+    assertEquals(0, stats.exportedCount() + stats.failedCount());
   }
 
   @Test
@@ -120,62 +133,98 @@ class HttpExportFaultsTest {
         .willReturn(aResponse().withStatus(502).withHeader("Retry-After", "0")).willSetStateTo("up"));
     backend.stubFor(post("/v1/traces").inScenario("flaky").whenScenarioStateIs("up")
         .willReturn(aResponse().withStatus(200)));
-    Tracer tracer = appTracer(sender(url(), 2000, FAST_RETRY, 10_000, false));
+    Tracer tracer = appTracer(sender(url(), 2000, false));
     work(tracer, 42);
-    assertTrue(processor.forceFlush(20_000));
-    assertEquals(42, stats.exportedCount());
-    assertEquals(0, stats.failedCount());
+    processor.forceFlush(20_000);
+    awaitExported(42);
+    assertEquals(0, stats.failedCount() + stats.droppedCount());
     List<LoggedRequest> sent = requests();
     assertEquals(3, sent.size(), "two failures, then the same batch again");
     assertArrayEquals(sent.get(0).getBody(), sent.get(2).getBody());
   }
 
   @Test
+  void anOutageLongerThanManyBatchesLosesNothingAndKeepsTheOrder() throws Exception {
+    backend.stubFor(post("/v1/traces").inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503)));
+    Tracer tracer = appTracer(sender(url(), 2000, false));
+    work(tracer, 1000); // ten batches of 100 while the backend is down
+    processor.forceFlush(20_000);
+    assertEquals(0, stats.exportedCount());
+    backend.stubFor(post("/v1/traces").inScenario("outage").whenScenarioStateIs("up")
+        .willReturn(aResponse().withStatus(200)));
+    backend.setScenarioState("outage", "up");
+    awaitExported(1000);
+    assertEquals(0, stats.failedCount() + stats.droppedCount());
+    List<LoggedRequest> sent = requests();
+    List<LoggedRequest> delivered = sent.subList(sent.size() - 10, sent.size());
+    for (int i = 0; i < 10; i++) {
+      String body = delivered.get(i).getBodyAsString();
+      assertTrue(body.contains("\"op" + (i * 100) + "\"") && body.contains("\"op" + (i * 100 + 99) + "\""),
+          "batch " + i + " in order");
+    }
+  }
+
+  @Test
   void badRequestIsNotRetried() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad span\"}")));
-    HttpSender.Result r = sender(url(), 2000, FAST_RETRY, 10_000, false).send(BODY, "application/json");
+    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
     assertFalse(r.success);
+    assertFalse(r.retryable);
     assertEquals(400, r.status);
     assertEquals(1, requests().size());
   }
 
   @Test
-  void retryAfterLongerThanTheBudgetEndsTheExport() throws Exception {
+  void retryAfterIsPassedOnAndCapped() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
-    HttpSender.Result r = sender(url(), 2000, FAST_RETRY, 10_000, false).send(BODY, "application/json");
+    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
     assertFalse(r.success);
+    assertTrue(r.retryable);
     assertEquals(429, r.status);
-    assertEquals(1, requests().size(), "waiting an hour does not fit a 10 s budget");
+    assertEquals(3_600_000, r.retryAfterMillis);
+    assertEquals(1, requests().size(), "one attempt per send: the processor decides when to try again");
+    assertEquals(300_000, RetryPolicy.defaults().delayMillis(1, r.retryAfterMillis), "an hour is capped at 5 min");
   }
 
   @Test
-  void retriesStopAtMaxAttempts() throws Exception {
+  void gatewayErrorsAndConnectionFailuresAreRetryable() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(504)));
-    HttpSender.Result r = sender(url(), 2000, FAST_RETRY, 10_000, false).send(BODY, "application/json");
-    assertFalse(r.success);
-    assertEquals(5, requests().size());
+    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
+    assertTrue(r.retryable);
+    assertEquals(-1, r.retryAfterMillis);
+    assertEquals(1, requests().size());
+    backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(500)));
+    assertFalse(sender(url(), 2000, false).send(BODY, "application/json").retryable, "500 is not retried");
+    backend.stubFor(post("/v1/traces").willReturn(aResponse()
+        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    HttpSender.Result reset = sender(url(), 2000, false).send(BODY, "application/json");
+    assertTrue(reset.retryable, "a reset connection may work next time");
+    assertEquals(-1, reset.status);
   }
 
   @Test
   void hangingBackendTimesOutAndNeverHoldsTheApplication() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
-    HttpSender hanging = sender(url(), 200, RetryPolicy.none(), 1_000, false);
+    HttpSender hanging = sender(url(), 200, false);
     HttpSender.Result r = assertTimeoutPreemptively(HANG_GUARD, () -> hanging.send(BODY, "application/json"));
     assertFalse(r.success);
+    assertTrue(r.retryable);
     assertEquals(-1, r.status);
 
-    Tracer tracer = appTracer(sender(url(), 200, RetryPolicy.none(), 1_000, false));
+    Tracer tracer = appTracer(sender(url(), 200, false));
     // far more spans than fit in the queue while every export hangs: the application never waits
     assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 20_000));
     assertTrue(stats.droppedCount() > 0);
     assertEquals(20_000, stats.endedCount());
+    assertTrue(processor.heldCount() + processor.queuedCount() <= 2048, "memory bounded by the queue size");
   }
 
   @Test
   void gzipOnCompressesTheBody() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
-    assertTrue(sender(url(), 2000, FAST_RETRY, 10_000, true).send(BODY, "application/json").success);
+    assertTrue(sender(url(), 2000, true).send(BODY, "application/json").success);
     LoggedRequest req = requests().get(0);
     assertEquals("gzip", req.getHeader("Content-Encoding"));
     assertArrayEquals(BODY, gunzipIfNeeded(req.getBody()));
@@ -184,7 +233,7 @@ class HttpExportFaultsTest {
   @Test
   void gzipOffSendsThePlainBody() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
-    assertTrue(sender(url(), 2000, FAST_RETRY, 10_000, false).send(BODY, "application/json").success);
+    assertTrue(sender(url(), 2000, false).send(BODY, "application/json").success);
     LoggedRequest req = requests().get(0);
     assertNull(req.getHeader("Content-Encoding"));
     assertArrayEquals(BODY, req.getBody());

@@ -57,7 +57,9 @@ class OtlpHttpExporterConfigTest {
     assertEquals(1500, s.timeoutMillis());
     assertEquals(java.util.Set.of("b"), s.headerNames());
     assertEquals(OtlpHttpExporter.Protocol.HTTP_JSON, OtlpHttpExporter.protocol(c));
-    assertEquals(3000, OtlpHttpExporter.settings(config("otel.exporter.otlp.timeout", "3s"), 1).timeoutMillis());
+    assertEquals(3000, OtlpHttpExporter.settings(config("otel.exporter.otlp.timeout", "3s"), 30_000).timeoutMillis());
+    assertEquals(2000, OtlpHttpExporter.settings(config("otel.exporter.otlp.timeout", "3s"), 2000).timeoutMillis(),
+        "otel.bsp.export.timeout caps one attempt");
   }
 
   @Test

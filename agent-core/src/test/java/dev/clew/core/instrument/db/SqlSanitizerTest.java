@@ -73,9 +73,10 @@ class SqlSanitizerTest {
             "INSERT INTO shop.orders (id, note) VALUES (?, ?), (?, ?)", "INSERT", "shop.orders"),
         Arguments.of(std, "DELETE FROM t WHERE a = 1", "DELETE FROM t WHERE a = ?", "DELETE", "t"),
         Arguments.of(std, "CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, price DECIMAL(10,2) DEFAULT 0.00)",
-            "CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, price DECIMAL(?,?) DEFAULT ?)", "CREATE", "items"),
-        Arguments.of(std, "CREATE INDEX idx ON items (id)", "CREATE INDEX idx ON items (id)", "CREATE", null),
-        Arguments.of(std, "DROP TABLE t2", "DROP TABLE t2", "DROP", "t2"),
+            "CREATE TABLE IF NOT EXISTS items (id INT PRIMARY KEY, price DECIMAL(?,?) DEFAULT ?)", "CREATE TABLE",
+            "items"),
+        Arguments.of(std, "CREATE INDEX idx ON items (id)", "CREATE INDEX idx ON items (id)", "CREATE INDEX", "items"),
+        Arguments.of(std, "DROP TABLE t2", "DROP TABLE t2", "DROP TABLE", "t2"),
         Arguments.of(std, "SELECT * FROM (SELECT a FROM t) sub", "SELECT * FROM (SELECT a FROM t) sub", "SELECT", null),
         Arguments.of(std, "SELECT EXTRACT(YEAR FROM d) FROM events", "SELECT EXTRACT(YEAR FROM d) FROM events", "SELECT",
             "events"),
@@ -88,6 +89,40 @@ class SqlSanitizerTest {
         Arguments.of(std, "TRUNCATE TABLE logs", "TRUNCATE TABLE logs", "TRUNCATE", "logs"),
         Arguments.of(std, "VACUUM", "VACUUM", "VACUUM", null),
         Arguments.of(std, "frobnicate 42", "frobnicate ?", null, null),
+        // Oracle alternative quoting, in any dialect: the delimiter pair decides where the literal ends
+        Arguments.of(std, "SELECT q'{it's {secret}}' FROM t WHERE a = Q'[x]'", "SELECT ? FROM t WHERE a = ?", "SELECT",
+            "t"),
+        Arguments.of(std, "SELECT nq'(O'Brien)', q'<a'b>', q'!it's!', NQ'#x#' FROM t", "SELECT ?, ?, ?, ? FROM t",
+            "SELECT", "t"),
+        Arguments.of(std, "SELECT q'{unclosed' secret FROM t", "SELECT ?", "SELECT", null),
+        Arguments.of(std, "SELECT q, nq FROM t WHERE q = 'x'", "SELECT q, nq FROM t WHERE q = ?", "SELECT", "t"),
+        // an unknown system reads double quotes as strings (TiDB and other MySQL-compatible servers)
+        Arguments.of(SqlDialect.UNKNOWN, "SELECT * FROM t WHERE a = \"secret\" AND b = 'it\\'s'",
+            "SELECT * FROM t WHERE a = ? AND b = ?", "SELECT", "t"),
+        Arguments.of(SqlDialect.SQLITE, "SELECT [col] FROM t WHERE a = \"secret\" AND b = 'C:\\'",
+            "SELECT [col] FROM t WHERE a = ? AND b = ?", "SELECT", "t"),
+        // DDL: the operation names the kind of object, the target is its table (or routine)
+        Arguments.of(std, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY public.owners USING btree (a)",
+            "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY public.owners USING btree (a)", "CREATE INDEX",
+            "public.owners"),
+        Arguments.of(std, "create index on owners (last_name)", "create index on owners (last_name)", "CREATE INDEX",
+            "owners"),
+        Arguments.of(my, "DROP INDEX idx ON owners", "DROP INDEX idx ON owners", "DROP INDEX", "owners"),
+        Arguments.of(pg, "DROP INDEX IF EXISTS idx", "DROP INDEX IF EXISTS idx", "DROP INDEX", null),
+        Arguments.of(ms, "CREATE NONCLUSTERED INDEX ix ON dbo.owners (a)", "CREATE NONCLUSTERED INDEX ix ON dbo.owners (a)",
+            "CREATE INDEX", "dbo.owners"),
+        Arguments.of(std, "CREATE GLOBAL TEMPORARY TABLE tmp_orders (id INT)", "CREATE GLOBAL TEMPORARY TABLE tmp_orders (id INT)",
+            "CREATE TABLE", "tmp_orders"),
+        Arguments.of(std, "CREATE OR REPLACE VIEW v_orders AS SELECT * FROM orders WHERE id > 5",
+            "CREATE OR REPLACE VIEW v_orders AS SELECT * FROM orders WHERE id > ?", "CREATE VIEW", "v_orders"),
+        Arguments.of(std, "ALTER TABLE IF EXISTS owners ADD COLUMN age INT DEFAULT 0",
+            "ALTER TABLE IF EXISTS owners ADD COLUMN age INT DEFAULT ?", "ALTER TABLE", "owners"),
+        Arguments.of(std, "CREATE TRIGGER trg BEFORE INSERT ON orders FOR EACH ROW CALL \"x\"",
+            "CREATE TRIGGER trg BEFORE INSERT ON orders FOR EACH ROW CALL \"x\"", "CREATE TRIGGER", "orders"),
+        Arguments.of(std, "CREATE SEQUENCE order_ids START WITH 100", "CREATE SEQUENCE order_ids START WITH ?",
+            "CREATE SEQUENCE", null),
+        Arguments.of(std, "CREATE USER bob PASSWORD 'hunter9'", "CREATE USER bob PASSWORD ?", "CREATE USER", null),
+        Arguments.of(std, "CREATE FROBNICATOR x", "CREATE FROBNICATOR x", "CREATE", null),
         Arguments.of(std, "", "", null, null));
   }
 
@@ -105,6 +140,27 @@ class SqlSanitizerTest {
     assertEquals("update_stock", sanitizer.sanitize("{call update_stock(?, 5)}", null).storedProcedure());
     assertEquals("dbo.refresh", sanitizer.sanitize("EXEC dbo.refresh 'x'", SqlDialect.SQLSERVER).storedProcedure());
     assertNull(sanitizer.sanitize("SELECT 1", null).storedProcedure());
+  }
+
+  @Test
+  void ddlOnARoutineNamesTheRoutine() {
+    SqlQuery create = sanitizer.sanitize("CREATE OR REPLACE FUNCTION add_one(i int) RETURNS int AS $$ SELECT i + 1 $$",
+        SqlDialect.POSTGRESQL);
+    assertEquals("CREATE FUNCTION", create.operation());
+    assertEquals("add_one", create.storedProcedure());
+    assertNull(create.collection());
+    assertEquals("CREATE FUNCTION add_one", create.summary());
+    SqlQuery alias = sanitizer.sanitize("CREATE ALIAS IF NOT EXISTS add_one FOR 'x.Y.addOne'", SqlDialect.STANDARD);
+    assertEquals("CREATE ALIAS add_one", alias.summary());
+    assertEquals("CREATE INDEX owners", sanitizer.sanitize("CREATE INDEX idx ON owners (name)", null).summary());
+  }
+
+  @Test
+  void aNullDialectIsTheUnknownOne() {
+    assertEquals("SELECT ? FROM t", sanitizer.sanitize("SELECT \"literal\" FROM t", null).text());
+    assertEquals(SqlDialect.UNKNOWN, SqlDialect.forSystem("other_sql"));
+    assertEquals(SqlDialect.UNKNOWN, SqlDialect.forSystem(null));
+    assertEquals(SqlDialect.STANDARD, SqlDialect.forSystem("oracle.db"));
   }
 
   @Test
@@ -193,7 +249,7 @@ class SqlSanitizerTest {
 
   private static String literal(Random r, SqlDialect dialect, List<String> secrets) {
     String secret = secret(r);
-    switch (r.nextInt(dialect == SqlDialect.POSTGRESQL ? 10 : 8)) {
+    switch (r.nextInt(dialect == SqlDialect.POSTGRESQL ? 11 : 9)) {
       case 0: {
         secrets.add(secret);
         boolean escapes = dialect.backslashEscapes;
@@ -229,6 +285,12 @@ class SqlSanitizerTest {
         return "'" + secret + "/*" + "--" + "'";
       }
       case 8: {
+        secrets.add(secret);
+        String[][] pairs = {{"{", "}"}, {"[", "]"}, {"(", ")"}, {"<", ">"}, {"!", "!"}};
+        String[] pair = pairs[r.nextInt(pairs.length)];
+        return (r.nextBoolean() ? "q'" : "NQ'") + pair[0] + secret + "'" + messy(r, false) + pair[1] + "'";
+      }
+      case 9: {
         secrets.add(secret);
         String tag = r.nextBoolean() ? "$$" : "$q" + r.nextInt(10) + "$";
         return tag + secret + "'$" + tag;

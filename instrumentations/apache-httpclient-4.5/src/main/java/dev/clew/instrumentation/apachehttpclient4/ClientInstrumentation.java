@@ -11,6 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -22,6 +24,11 @@ final class ClientInstrumentation implements TypeInstrumentation {
   public ElementMatcher<TypeDescription> typeMatcher() {
     // the library's own clients only: a name check first spares a superclass walk for every class
     return nameStartsWith("org.apache.http.impl.").and(hasSuperClass(named(CLIENT)));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList(CLIENT);
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.clew.core.context.ContextRunnable;
 import dev.clew.core.context.Scope;
 import dev.clew.core.context.TaskContexts;
 import dev.clew.core.instrument.CallDepth;
+import java.security.AccessController;
+import java.security.PrivilegedAction;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
@@ -143,8 +145,24 @@ public final class ContextHandOff {
 
   /** The agent's own threads and tasks (exporter) never take the application's context. */
   private static boolean isAgentTask(Object task) {
-    ClassLoader loader = task.getClass().getClassLoader();
+    ClassLoader loader = loaderOf(task.getClass());
     return loader != null && loader == AgentLauncher.agentClassLoader();
+  }
+
+  /**
+   * Under a SecurityManager, asking for another loader's class loader needs a permission the application
+   * on the stack may lack: ask with the agent's permissions only.
+   */
+  private static ClassLoader loaderOf(final Class<?> c) {
+    if (System.getSecurityManager() == null) {
+      return c.getClassLoader();
+    }
+    return AccessController.doPrivileged(new PrivilegedAction<ClassLoader>() {
+      @Override
+      public ClassLoader run() {
+        return c.getClassLoader();
+      }
+    });
   }
 
   /**

@@ -8,6 +8,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -29,14 +31,23 @@ final class ExecutorInstrumentation implements TypeInstrumentation {
       "scheduleAtFixedRate", "scheduleWithFixedDelay"};
 
   private final String[] included;
+  private final List<String> relevant = new ArrayList<>();
 
   ExecutorInstrumentation(List<String> included) {
     this.included = included.toArray(new String[0]);
+    relevant.add(THREAD_POOL_EXECUTOR);
+    relevant.addAll(Arrays.asList(SUBMITTING_EXECUTORS));
+    relevant.addAll(included);
   }
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named(THREAD_POOL_EXECUTOR).or(namedOneOf(SUBMITTING_EXECUTORS)).or(namedOneOf(included));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return relevant;
   }
 
   @Override

@@ -6,6 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -23,6 +25,11 @@ final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named("java.util.concurrent.ForkJoinPool");
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.util.concurrent.ForkJoinPool");
   }
 
   @Override

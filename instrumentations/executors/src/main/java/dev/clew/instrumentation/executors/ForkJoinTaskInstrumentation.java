@@ -5,6 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -17,6 +19,11 @@ final class ForkJoinTaskInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named("java.util.concurrent.ForkJoinTask");
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.util.concurrent.ForkJoinTask");
   }
 
   @Override

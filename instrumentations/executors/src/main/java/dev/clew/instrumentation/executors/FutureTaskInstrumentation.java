@@ -7,6 +7,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -20,6 +22,11 @@ final class FutureTaskInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named("java.util.concurrent.FutureTask");
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.util.concurrent.FutureTask");
   }
 
   @Override

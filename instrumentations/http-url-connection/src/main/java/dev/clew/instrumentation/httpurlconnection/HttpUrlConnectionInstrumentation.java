@@ -9,6 +9,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,6 +20,11 @@ final class HttpUrlConnectionInstrumentation implements TypeInstrumentation {
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named("java.net.HttpURLConnection")
         .or(nameStartsWith("sun.net.www.protocol.").and(hasSuperClass(named("java.net.HttpURLConnection"))));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.net.HttpURLConnection");
   }
 
   @Override

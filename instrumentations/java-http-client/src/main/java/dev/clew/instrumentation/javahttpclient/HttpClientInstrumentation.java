@@ -8,6 +8,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -16,6 +18,11 @@ final class HttpClientInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return nameStartsWith("jdk.internal.net.http.").and(hasSuperClass(named("java.net.http.HttpClient")));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.net.http.HttpClient");
   }
 
   @Override

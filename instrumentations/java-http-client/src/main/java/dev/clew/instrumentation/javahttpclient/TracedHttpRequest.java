@@ -6,12 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
 /**
@@ -23,28 +23,61 @@ final class TracedHttpRequest extends HttpRequest {
   static final TextMapSetter<TracedHttpRequest> SETTER = new TextMapSetter<TracedHttpRequest>() {
     @Override
     public void set(TracedHttpRequest carrier, String key, String value) {
-      carrier.injected.put(key, Collections.singletonList(value));
+      carrier.inject(key, value);
     }
   };
   private static final BiPredicate<String, String> ALL = (name, value) -> true;
 
   private final HttpRequest delegate;
-  private final Map<String, List<String>> injected = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  // names and values set by the propagators: two or three, so arrays rather than a sorted map
+  private String[] injectedNames = new String[4];
+  private String[] injectedValues = new String[4];
+  private int injectedCount;
   private volatile HttpHeaders headers;
 
   TracedHttpRequest(HttpRequest delegate) {
     this.delegate = delegate;
   }
 
+  private void inject(String name, String value) {
+    for (int i = 0; i < injectedCount; i++) {
+      if (injectedNames[i].equalsIgnoreCase(name)) {
+        injectedValues[i] = value;
+        return;
+      }
+    }
+    if (injectedCount == injectedNames.length) {
+      injectedNames = Arrays.copyOf(injectedNames, injectedCount * 2);
+      injectedValues = Arrays.copyOf(injectedValues, injectedCount * 2);
+    }
+    injectedNames[injectedCount] = name;
+    injectedValues[injectedCount++] = value;
+  }
+
+  private boolean isInjected(String name) {
+    for (int i = 0; i < injectedCount; i++) {
+      if (injectedNames[i].equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public HttpHeaders headers() {
     HttpHeaders h = headers;
     if (h == null) {
-      Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Map.Entry<String, List<String>> e : delegate.headers().map().entrySet()) {
-        merged.put(e.getKey(), new ArrayList<>(e.getValue()));
+      // HttpHeaders.of copies and sorts whatever map it gets: hand it the plain union, not a sorted copy
+      Map<String, List<String>> app = delegate.headers().map();
+      Map<String, List<String>> merged = new HashMap<>((app.size() + injectedCount) * 2);
+      for (Map.Entry<String, List<String>> e : app.entrySet()) {
+        if (!isInjected(e.getKey())) {
+          merged.put(e.getKey(), e.getValue());
+        }
       }
-      merged.putAll(injected);
+      for (int i = 0; i < injectedCount; i++) {
+        merged.put(injectedNames[i], Collections.singletonList(injectedValues[i]));
+      }
       headers = h = HttpHeaders.of(merged, ALL);
     }
     return h;

@@ -12,6 +12,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -27,6 +29,11 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("java.sql.Connection");
   }
 
   @Override

@@ -13,7 +13,8 @@ public final class ExecuteAdvice {
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
-  public static void exit(@Advice.Enter Object call, @Advice.Thrown Throwable thrown) {
-    JdbcTracer.end(call, thrown);
+  public static void exit(@Advice.Enter Object call, @Advice.Thrown Throwable thrown,
+      @Advice.This Statement statement, @Advice.Argument(value = 0, optional = true) String sql) {
+    JdbcTracer.endExecute(call, thrown, statement, sql);
   }
 }

@@ -1,9 +1,17 @@
 package dev.clew.instrumentation.jdbc;
 
+import dev.clew.core.instrument.db.SqlDialect;
+import dev.clew.core.instrument.db.SqlEchoRedactor;
 import dev.clew.core.instrument.db.SqlQuery;
+import dev.clew.core.instrument.db.SqlSanitizer;
+import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
+import dev.clew.core.trace.StatusCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Database semantic-convention attributes and the span name of a JDBC call. */
 final class JdbcAttributes {
@@ -45,9 +53,17 @@ final class JdbcAttributes {
     if (batchSize > 1) {
       span.setAttribute("db.operation.batch.size", batchSize);
     }
+    if (info.user != null) {
+      span.setAttribute("db.user", info.user);
+    }
   }
 
-  static void onError(Span span, Throwable thrown) {
+  /**
+   * A failed execution: {@code error.type}, {@code db.response.status_code}, the exception event and the
+   * ERROR status. When sanitizing, the message and stack trace lose the statements' text and literals
+   * wherever the driver echoed them ({@link SqlEchoRedactor}); the application's exception is untouched.
+   */
+  static void onError(Span span, Throwable thrown, List<String> statements, SqlDialect dialect, SqlSanitizer sanitizer) {
     span.setAttribute("error.type", thrown.getClass().getName());
     if (thrown instanceof SQLException) {
       String state = ((SQLException) thrown).getSQLState();
@@ -55,5 +71,25 @@ final class JdbcAttributes {
         span.setAttribute("db.response.status_code", state);
       }
     }
+    String message = thrown.getMessage();
+    if (!sanitizer.isEnabled() || statements.isEmpty() || !span.isRecording()) {
+      span.recordException(thrown);
+      span.setStatus(StatusCode.ERROR, message);
+      return;
+    }
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    String stackTrace = trace.toString();
+    String previous = null;
+    for (String sql : statements) {
+      if (sql != null && !sql.equals(previous)) { // a batch often repeats one text
+        String sanitized = sanitizer.sanitize(sql, dialect).text();
+        message = SqlEchoRedactor.redact(message, sql, sanitized, dialect);
+        stackTrace = SqlEchoRedactor.redact(stackTrace, sql, sanitized, dialect);
+        previous = sql;
+      }
+    }
+    span.recordException(thrown, Attributes.of("exception.message", message, "exception.stacktrace", stackTrace));
+    span.setStatus(StatusCode.ERROR, message);
   }
 }

@@ -1,19 +1,28 @@
 package dev.clew.instrumentation.jdbc;
 
 import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.instrument.db.SqlDialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Connection metadata, looked up once per connection object (one {@code getMetaData().getURL()}) and
- * parsed once per URL. Connections are held weakly; the URL cache is small and bounded.
+ * Connection metadata, looked up once per connection object (one {@code getMetaData().getURL()}, plus
+ * {@code getUserName()} with {@code clew.jdbc.db-user.enabled}) and parsed once per URL. A URL whose scheme
+ * names no known system is completed once from the driver: {@code getDatabaseProductName()} names the
+ * system, else {@code getIdentifierQuoteString()} tells whether {@code "..."} is an identifier. Connections
+ * are held weakly; the URL cache is small and bounded.
  */
 final class JdbcConnections {
   private static final int MAX_URLS = 64;
 
   private final WeakIdentityMap<Connection, JdbcConnectionInfo> byConnection = new WeakIdentityMap<>();
   private final ConcurrentHashMap<String, JdbcConnectionInfo> byUrl = new ConcurrentHashMap<>();
+  private volatile boolean captureUser;
+
+  void captureUser(boolean enabled) {
+    captureUser = enabled;
+  }
 
   JdbcConnectionInfo of(Connection connection) {
     if (connection == null) {
@@ -21,19 +30,24 @@ final class JdbcConnections {
     }
     JdbcConnectionInfo info = byConnection.get(connection);
     if (info == null) {
-      info = forUrl(urlOf(connection));
+      DatabaseMetaData metaData = metaDataOf(connection);
+      info = forUrl(metaData);
+      if (captureUser && metaData != null) {
+        info = info.withUser(userOf(metaData));
+      }
       byConnection.put(connection, info);
     }
     return info;
   }
 
-  private JdbcConnectionInfo forUrl(String url) {
+  private JdbcConnectionInfo forUrl(DatabaseMetaData metaData) {
+    String url = urlOf(metaData);
     if (url == null) {
-      return JdbcConnectionInfo.UNKNOWN;
+      return metaData == null ? JdbcConnectionInfo.UNKNOWN : completed(JdbcConnectionInfo.UNKNOWN, metaData);
     }
     JdbcConnectionInfo info = byUrl.get(url);
     if (info == null) {
-      info = JdbcUrlParser.parse(url);
+      info = completed(JdbcUrlParser.parse(url), metaData);
       if (byUrl.size() >= MAX_URLS) {
         byUrl.clear();
       }
@@ -42,11 +56,52 @@ final class JdbcConnections {
     return info;
   }
 
-  /** The URL the driver reports; null when the connection cannot tell (closed, broken driver). */
-  private static String urlOf(Connection connection) {
+  /** A URL that named no system: what the driver says (its product, else its identifier quote). */
+  private static JdbcConnectionInfo completed(JdbcConnectionInfo parsed, DatabaseMetaData metaData) {
+    if (!"other_sql".equals(parsed.system)) {
+      return parsed;
+    }
+    String system;
     try {
-      DatabaseMetaData metaData = connection.getMetaData();
+      system = DatabaseProducts.system(metaData.getDatabaseProductName());
+    } catch (Throwable t) {
+      system = null;
+    }
+    if (system != null) {
+      return parsed.withDriverSays(system, SqlDialect.forSystem(system));
+    }
+    String quote;
+    try {
+      quote = metaData.getIdentifierQuoteString();
+    } catch (Throwable t) {
+      quote = null;
+    }
+    if ("\"".equals(quote)) {
+      return parsed.withDriverSays(parsed.system, SqlDialect.STANDARD);
+    }
+    return "`".equals(quote) ? parsed.withDriverSays(parsed.system, SqlDialect.MYSQL) : parsed;
+  }
+
+  /** Null when the connection cannot tell (closed, broken driver). */
+  private static DatabaseMetaData metaDataOf(Connection connection) {
+    try {
+      return connection.getMetaData();
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  private static String urlOf(DatabaseMetaData metaData) {
+    try {
       return metaData == null ? null : metaData.getURL();
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  private static String userOf(DatabaseMetaData metaData) {
+    try {
+      return metaData.getUserName();
     } catch (Throwable t) {
       return null;
     }

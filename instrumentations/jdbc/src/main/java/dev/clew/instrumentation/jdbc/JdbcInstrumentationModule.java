@@ -13,11 +13,14 @@ import java.util.List;
  *
  * <p>Configuration: {@code otel.instrumentation.common.db-statement-sanitizer.enabled} (default true),
  * {@code clew.jdbc.statement.max-length} (default 4096 characters of {@code db.query.text}),
- * {@code clew.jdbc.transaction-spans} (default false: no spans for commit/rollback).
+ * {@code clew.jdbc.transaction-spans} (default false: no spans for commit/rollback),
+ * {@code clew.jdbc.db-user.enabled} (default false: no {@code db.user}, which the current semantic
+ * conventions no longer define).
  */
 public final class JdbcInstrumentationModule extends InstrumentationModule {
   static final String MAX_LENGTH_KEY = "clew.jdbc.statement.max-length";
   static final String TRANSACTION_SPANS_KEY = "clew.jdbc.transaction-spans";
+  static final String DB_USER_KEY = "clew.jdbc.db-user.enabled";
 
   public JdbcInstrumentationModule() {
     super("jdbc");
@@ -27,7 +30,7 @@ public final class JdbcInstrumentationModule extends InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
     boolean sanitize = config.getBoolean(SqlSanitizer.ENABLED_KEY, true);
     int maxLength = config.getPositiveInt(MAX_LENGTH_KEY, SqlSanitizer.DEFAULT_MAX_LENGTH);
-    JdbcTracer.configure(new SqlSanitizer(sanitize, maxLength));
+    JdbcTracer.configure(new SqlSanitizer(sanitize, maxLength), config.getBoolean(DB_USER_KEY, false));
     boolean transactionSpans = config.getBoolean(TRANSACTION_SPANS_KEY, false);
     return Arrays.asList(new ConnectionInstrumentation(transactionSpans), new StatementInstrumentation());
   }

@@ -4,6 +4,7 @@ import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.instrument.CallDepth;
 import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.instrument.db.SqlDialect;
 import dev.clew.core.instrument.db.SqlQuery;
 import dev.clew.core.instrument.db.SqlSanitizer;
 import dev.clew.core.trace.SpanBuilder;
@@ -11,6 +12,8 @@ import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.TracerProvider;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Owns the JDBC spans: one CLIENT span per outermost execution (wrappers such as pool proxies call the
@@ -29,8 +32,9 @@ public final class JdbcTracer {
 
   private JdbcTracer() {}
 
-  static void configure(SqlSanitizer configured) {
+  static void configure(SqlSanitizer configured, boolean captureUser) {
     sanitizer = configured;
+    CONNECTIONS.captureUser(captureUser);
   }
 
   public static void onPrepare(String sql, Statement statement) {
@@ -91,8 +95,7 @@ public final class JdbcTracer {
       }
       SqlQuery query = state.batchSql != null ? sanitizer.sanitizeBatch(state.batchSql, info.dialect)
           : sanitizer.sanitize(state.preparedSql, info.dialect);
-      int size = state.batchSize;
-      state.clearBatch();
+      int size = state.batchSize; // the batch is cleared on exit, where a failure may still need its SQL
       String operation = query == null ? null : query.operation();
       String summary = query == null ? null : query.summary();
       if (size > 1) { // one statement is no batch for the conventions
@@ -129,7 +132,40 @@ public final class JdbcTracer {
     return ActiveSpan.start(builder.startSpan());
   }
 
+  /** {@code commit()}/{@code rollback()}. */
   public static void end(Object call, Throwable thrown) {
+    finish(call, thrown, null, Collections.<String>emptyList());
+  }
+
+  /** {@code execute*}: the SQL argument, or null for a prepared statement (its SQL is remembered). */
+  public static void endExecute(Object call, Throwable thrown, Statement statement, String sql) {
+    if (thrown == null || !(call instanceof ActiveSpan)) {
+      finish(call, thrown, statement, Collections.<String>emptyList());
+      return;
+    }
+    String text = sql;
+    if (text == null) {
+      JdbcStatementState state = STATEMENTS.get(statement);
+      text = state == null ? null : state.preparedSql;
+    }
+    finish(call, thrown, statement, text == null ? Collections.<String>emptyList() : Collections.singletonList(text));
+  }
+
+  /** {@code executeBatch()}: ends the span, then empties the statement's batch (at every nesting level). */
+  public static void endBatch(Object call, Throwable thrown, Statement statement) {
+    JdbcStatementState state = STATEMENTS.get(statement);
+    List<String> statements = Collections.emptyList();
+    if (thrown != null && state != null) {
+      statements = state.batchSql != null ? state.batchSql
+          : state.preparedSql != null ? Collections.singletonList(state.preparedSql) : statements;
+    }
+    finish(call, thrown, statement, statements);
+    if (state != null) {
+      state.clearBatch();
+    }
+  }
+
+  private static void finish(Object call, Throwable thrown, Statement statement, List<String> statements) {
     if (call == null) {
       return; // enter did not run
     }
@@ -137,9 +173,10 @@ public final class JdbcTracer {
     if (call instanceof ActiveSpan) {
       ActiveSpan active = (ActiveSpan) call;
       if (thrown != null) {
-        JdbcAttributes.onError(active.span(), thrown);
+        SqlDialect dialect = statements.isEmpty() ? null : CONNECTIONS.of(connectionOf(statement)).dialect;
+        JdbcAttributes.onError(active.span(), thrown, statements, dialect, sanitizer);
       }
-      active.end(thrown);
+      active.end(null); // the error, if any, is recorded above
     }
   }
 

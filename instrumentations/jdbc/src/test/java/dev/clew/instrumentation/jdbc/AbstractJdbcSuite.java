@@ -3,6 +3,7 @@ package dev.clew.instrumentation.jdbc;
 import static dev.clew.testing.AgentSpans.attribute;
 import static dev.clew.testing.AgentSpans.isChildOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.clew.testapp.jdbc.TracedWork;
 import dev.clew.testing.AgentSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.sql.BatchUpdateException;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +53,9 @@ abstract class AbstractJdbcSuite {
 
   /** SQL creating {@code add_one(int) -> int} as something {@code {? = call add_one(?)}} can call. */
   abstract String createAddOneFunction();
+
+  /** Whether the driver's message for a failed batch shows the values bound to the failing entry. */
+  abstract boolean batchErrorsShowBoundValues();
 
   @BeforeEach
   void createSchema() throws Exception {
@@ -97,6 +103,7 @@ abstract class AbstractJdbcSuite {
     assertEquals("orders", attribute(span, "db.collection.name"));
     assertNull(attribute(span, "db.operation.batch.size"));
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, span.getStatus().getCode());
+    assertNull(attribute(span, "db.user"), "db.user is opt-in");
   }
 
   @Test
@@ -198,11 +205,7 @@ abstract class AbstractJdbcSuite {
 
   @Test
   void errorReachesTheApplicationUnchangedAndMarksTheSpan() throws Exception {
-    SQLException thrown;
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      AgentSpans.clear();
-      thrown = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM missing_table WHERE id = 7"));
-    }
+    SQLException thrown = failingQuery("SELECT * FROM missing_table");
     assertTrue(thrown.getClass().getName().startsWith(driverPackage()), thrown.getClass().getName());
     assertEquals(missingTableState(), thrown.getSQLState());
     Span span = onlySpan();
@@ -213,8 +216,105 @@ abstract class AbstractJdbcSuite {
     assertEquals("exception", span.getEvents(0).getName());
     Map<String, Object> event = AgentSpans.attributes(span.getEvents(0).getAttributesList());
     assertEquals(thrown.getClass().getName(), event.get("exception.type"));
-    assertEquals(thrown.getMessage(), event.get("exception.message"));
-    assertEquals("SELECT * FROM missing_table WHERE id = ?", attribute(span, "db.query.text"));
+    assertEquals(thrown.getMessage(), event.get("exception.message"), "nothing to take out of this one");
+    assertEquals(thrown.getMessage(), span.getStatus().getMessage());
+    assertEquals("SELECT * FROM missing_table", attribute(span, "db.query.text"));
+  }
+
+  @Test
+  void aDriverMessageThatEchoesTheStatementLosesItsLiterals() throws Exception {
+    SQLException thrown = failingQuery("SELECT * FROM orders WHERE id = 'hunter9' AND note = 'pin 4711'");
+    assertTrue(thrown.getMessage().contains("hunter9"), () -> "the driver echoes the value: " + thrown.getMessage());
+    Span span = onlySpan();
+    assertNoText(span, "hunter9");
+    assertNoText(span, "4711");
+    Map<String, Object> event = AgentSpans.attributes(span.getEvents(0).getAttributesList());
+    assertEquals(thrown.getClass().getName(), event.get("exception.type"));
+    assertEquals(event.get("exception.message"), span.getStatus().getMessage());
+    String stackTrace = (String) event.get("exception.stacktrace");
+    assertTrue(stackTrace.startsWith(thrown.getClass().getName() + ": "), stackTrace);
+    assertTrue(stackTrace.contains("\tat " + AbstractJdbcSuite.class.getName()), "frames are kept: " + stackTrace);
+  }
+
+  @Test
+  void aFailedBatchLosesTheValuesTheDriverShows() throws Exception {
+    BatchUpdateException thrown;
+    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO orders VALUES (1, 'existing')"); // rows the database may quote are not ours
+      }
+      for (int id = 2; id >= 1; id--) { // the second entry hits the existing key
+        ps.setInt(1, id);
+        ps.setString(2, "note " + id + " hunter9");
+        ps.addBatch();
+      }
+      AgentSpans.clear();
+      thrown = assertThrows(BatchUpdateException.class, ps::executeBatch);
+    }
+    assertEquals(batchErrorsShowBoundValues(), thrown.getMessage().contains("hunter9"), thrown::getMessage);
+    Span span = onlySpan();
+    assertEquals("BATCH INSERT orders", span.getName());
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, span.getStatus().getCode());
+    assertNoText(span, "hunter9");
+  }
+
+  @Test
+  void oracleQuotedLiteralsNeverReachTheSpan() throws Exception {
+    SQLException thrown = failingQuery("SELECT q'{hunter9's}' FROM orders");
+    Span span = onlySpan();
+    assertEquals("SELECT ? FROM orders", attribute(span, "db.query.text"));
+    assertNoText(span, "hunter9");
+    assertTrue(thrown.getMessage() != null, "the driver rejected it");
+  }
+
+  @Test
+  void ddlIsNamedByItsOperationAndTable() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS audit");
+      AgentSpans.clear();
+      s.execute("CREATE INDEX idx_orders_note ON orders (note)");
+      s.execute("DROP INDEX idx_orders_note");
+      s.execute("CREATE TABLE audit (id INT)");
+      s.execute("ALTER TABLE audit ADD note VARCHAR(10)");
+      s.execute("DROP TABLE audit");
+    }
+    List<Span> spans = AgentSpans.drain();
+    assertEquals(List.of("CREATE INDEX orders", "DROP INDEX", "CREATE TABLE audit", "ALTER TABLE audit",
+        "DROP TABLE audit"), AgentSpans.names(spans));
+    assertEquals("CREATE INDEX", attribute(spans.get(0), "db.operation.name"));
+    assertEquals("orders", attribute(spans.get(0), "db.collection.name"));
+    assertEquals("DROP INDEX", attribute(spans.get(1), "db.operation.name"));
+    assertNull(attribute(spans.get(1), "db.collection.name"));
+  }
+
+  /** Runs a query the database rejects, on a fresh connection, with no span recorded before it. */
+  SQLException failingQuery(String sql) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      AgentSpans.clear();
+      return assertThrows(SQLException.class, () -> s.executeQuery(sql));
+    }
+  }
+
+  /** Every text the span carries: string attributes, event attributes and the status message. */
+  static List<String> texts(Span span) {
+    List<String> texts = new ArrayList<>();
+    texts.add(span.getName());
+    texts.add(span.getStatus().getMessage());
+    for (Object value : AgentSpans.attributes(span.getAttributesList()).values()) {
+      texts.add(String.valueOf(value));
+    }
+    for (Span.Event event : span.getEventsList()) {
+      for (Object value : AgentSpans.attributes(event.getAttributesList()).values()) {
+        texts.add(String.valueOf(value));
+      }
+    }
+    return texts;
+  }
+
+  static void assertNoText(Span span, String secret) {
+    for (String text : texts(span)) {
+      assertFalse(text.contains(secret), () -> "'" + secret + "' in " + text);
+    }
   }
 
   @Test

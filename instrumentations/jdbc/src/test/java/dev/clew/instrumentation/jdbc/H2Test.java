@@ -57,6 +57,11 @@ class H2Test extends AbstractJdbcSuite {
   }
 
   @Override
+  boolean batchErrorsShowBoundValues() {
+    return false;
+  }
+
+  @Override
   String createAddOneFunction() {
     return "CREATE ALIAS IF NOT EXISTS add_one FOR 'dev.clew.instrumentation.jdbc.JdbcFunctions.addOne'";
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs in its own surefire execution (see the pom) with {@code clew.jdbc.transaction-spans=true},
- * sanitizing off and {@code clew.jdbc.statement.max-length=30}.
+ * {@code clew.jdbc.db-user.enabled=true}, sanitizing off and {@code clew.jdbc.statement.max-length=30}.
  */
 class JdbcConfiguredTest {
   @Test
@@ -37,6 +37,7 @@ class JdbcConfiguredTest {
     assertEquals("COMMIT", attribute(spans.get(1), "db.operation.name"));
     assertEquals("h2database", attribute(spans.get(1), "db.system.name"));
     assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, spans.get(3).getKind());
+    assertEquals("SA", attribute(spans.get(0), "db.user"), "the user H2's metadata gives");
     assertEquals(0, AgentSpans.adviceErrors());
   }
 }

@@ -71,6 +71,11 @@ class PostgresTest extends AbstractJdbcSuite {
   }
 
   @Override
+  boolean batchErrorsShowBoundValues() {
+    return true;
+  }
+
+  @Override
   String createAddOneFunction() {
     return "CREATE OR REPLACE FUNCTION add_one(i int) RETURNS int AS $$ SELECT i + 1 $$ LANGUAGE sql";
   }

@@ -6,6 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -21,6 +23,11 @@ final class MdcAdapterInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return named(ADAPTER);
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList(ADAPTER);
   }
 
   @Override

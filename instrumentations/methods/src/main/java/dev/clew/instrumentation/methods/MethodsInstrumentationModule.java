@@ -4,7 +4,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -37,7 +36,7 @@ public final class MethodsInstrumentationModule extends InstrumentationModule {
       if (!methods.contains("*")) {
         matcher = matcher.and(namedOneOf(methods.toArray(new String[0])));
       }
-      list.add(new TracedClassInstrumentation(named(e.getKey()), matcher));
+      list.add(new TracedClassInstrumentation(e.getKey(), matcher));
     }
     return list;
   }

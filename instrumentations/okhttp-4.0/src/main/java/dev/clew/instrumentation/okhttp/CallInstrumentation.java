@@ -11,6 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -19,6 +21,11 @@ final class CallInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return nameStartsWith("okhttp3.").and(not(isInterface())).and(hasSuperType(named("okhttp3.Call")));
+  }
+
+  @Override
+  public List<String> relevantTypes() {
+    return Collections.singletonList("okhttp3.Call");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.clew.instrumentation.servlet.jakarta;
 
+import dev.clew.instrumentation.servlet.ServletTracer;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import net.bytebuddy.asm.Advice;
@@ -10,12 +11,11 @@ public final class ServletAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.Argument(0) ServletRequest request, @Advice.Argument(1) ServletResponse response) {
-    return ServletTracer.enter(request, response);
+    return JakartaServletAccessor.TRACER.enter(request, response);
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
-  public static void exit(@Advice.Enter Object call, @Advice.Argument(0) ServletRequest request,
-      @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
-    ServletTracer.exit(call, request, response, thrown);
+  public static void exit(@Advice.Enter Object call, @Advice.Thrown Throwable thrown) {
+    ServletTracer.exit(call, thrown);
   }
 }

@@ -1,6 +1,6 @@
 package dev.clew.instrumentation.servlet.jakarta;
 
-import dev.clew.testapp.servlet.jakarta.AppServlet;
+import dev.clew.testing.servlet.jakarta.AppServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

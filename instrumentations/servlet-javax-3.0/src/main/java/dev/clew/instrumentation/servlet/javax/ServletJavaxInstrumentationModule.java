@@ -4,14 +4,15 @@ import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
 import dev.clew.core.instrument.http.HttpSettings;
+import dev.clew.instrumentation.servlet.ServletInstrumentations;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * SERVER spans for requests served by a {@code javax.servlet} container (Servlet 3.0-4.0): one span per
- * request from the first filter or servlet it enters, ended when the response completes (also for
- * asynchronous requests). Enabled by {@code otel.instrumentation.servlet.enabled} or
- * {@code otel.instrumentation.servlet-javax.enabled}.
+ * request from the first filter or servlet it enters (or joined to the container's), ended when the
+ * response completes (also for asynchronous requests). Enabled by {@code otel.instrumentation.servlet.enabled}
+ * or {@code otel.instrumentation.servlet-javax.enabled}.
  */
 public final class ServletJavaxInstrumentationModule extends InstrumentationModule {
   /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use them. */
@@ -36,8 +37,9 @@ public final class ServletJavaxInstrumentationModule extends InstrumentationModu
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
     settings = HttpSettings.fromConfig(config);
     traceResponse = config.getBoolean("clew.servlet.traceresponse", false);
-    return Arrays.<TypeInstrumentation>asList(new ServletInstrumentation(), new StartAsyncInstrumentation(),
-        new AsyncContextInstrumentation());
+    // advice named, not loaded: its signatures name servlet types the agent's class loader does not have
+    return ServletInstrumentations.forApi("javax.servlet", "dev.clew.instrumentation.servlet.javax.ServletAdvice",
+        "dev.clew.instrumentation.servlet.javax.StartAsyncAdvice");
   }
 
   @Override

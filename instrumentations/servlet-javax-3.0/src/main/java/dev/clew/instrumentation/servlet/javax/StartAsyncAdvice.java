@@ -1,15 +1,14 @@
 package dev.clew.instrumentation.servlet.javax;
 
-import javax.servlet.AsyncContext;
 import javax.servlet.ServletRequest;
 import net.bytebuddy.asm.Advice;
 
-/** After {@code startAsync}: registers the listener that ends the request's span. */
+/** After {@code startAsync}: a listener follows the request to its completion. */
 public final class StartAsyncAdvice {
   private StartAsyncAdvice() {}
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
-  public static void exit(@Advice.This ServletRequest request, @Advice.Return AsyncContext asyncContext) {
-    ServletTracer.startedAsync(request, asyncContext);
+  public static void exit(@Advice.This ServletRequest request) {
+    JavaxServletAccessor.TRACER.startedAsync(request);
   }
 }

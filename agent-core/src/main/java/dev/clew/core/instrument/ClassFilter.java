@@ -1,0 +1,110 @@
+package dev.clew.core.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The cheap question asked before Byte Buddy describes a class: could any type instrumentation want it?
+ * No when the name is ignored ({@link IgnoredTypes}), when no instrumentation applies to the class loader
+ * (its {@link TypeInstrumentation#classLoaderMatcher()}, asked once per loader), or when the class is none of
+ * the applicable instrumentations' {@link TypeInstrumentation#relevantTypes()} and descends from none
+ * ({@link SuperTypeIndex}). A yes only means Byte Buddy's own matchers decide, as before; an instrumentation
+ * that names no relevant types is asked about every class of the loaders it applies to.
+ */
+final class ClassFilter {
+  private final Anchors anchors = new Anchors();
+  private final List<ElementMatcher<ClassLoader>> loaderMatchers = new ArrayList<>();
+  private final List<Long> masks = new ArrayList<>(); // 0: names no relevant type
+  private final SuperTypeIndex jdk = new SuperTypeIndex(anchors, null, null);
+  private final WeakIdentityMap<ClassLoader, LoaderState> states = new WeakIdentityMap<>();
+  private volatile LoaderState bootstrap;
+
+  /** What one class loader's classes are checked against: the instrumentations that apply to it. */
+  private static final class LoaderState {
+    final long mask;
+    final boolean unhinted;
+    final SuperTypeIndex index;
+
+    LoaderState(long mask, boolean unhinted, SuperTypeIndex index) {
+      this.mask = mask;
+      this.unhinted = unhinted;
+      this.index = index;
+    }
+  }
+
+  /** Registers a type instrumentation (before the agent is installed). */
+  void add(ElementMatcher<ClassLoader> loaderMatcher, List<String> relevantTypes) {
+    loaderMatchers.add(loaderMatcher);
+    masks.add(relevantTypes.isEmpty() ? 0L : anchors.register(relevantTypes));
+  }
+
+  /** For a class about to be defined from {@code classFile}: may any instrumentation want it? */
+  boolean mayMatch(ClassLoader loader, String internalName, byte[] classFile) {
+    if (internalName == null || IgnoredTypes.isIgnored(internalName, loader)) {
+      return false;
+    }
+    LoaderState s = state(loader);
+    if (s.unhinted) {
+      return true;
+    }
+    if (s.mask == 0) {
+      return false;
+    }
+    ClassHeader header = ClassHeader.read(classFile);
+    return header == null || (s.index.bitsOf(header) & s.mask) != 0;
+  }
+
+  /** The same for a class already loaded (retransformation), from its reflective hierarchy. */
+  boolean mayMatch(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    if (IgnoredTypes.isIgnored(type.getName().replace('.', '/'), loader)) {
+      return false;
+    }
+    LoaderState s = state(loader);
+    return s.unhinted || (s.mask != 0 && (anchors.bitsOf(type) & s.mask) != 0);
+  }
+
+  /** Types remembered for this loader's index (for tests and debug output). */
+  int indexedTypes(ClassLoader loader) {
+    return state(loader).index.size();
+  }
+
+  private LoaderState state(ClassLoader loader) {
+    if (loader == null) {
+      LoaderState s = bootstrap;
+      if (s == null) {
+        bootstrap = s = compute(null);
+      }
+      return s;
+    }
+    LoaderState s = states.get(loader);
+    if (s == null) {
+      s = states.putIfAbsent(loader, compute(loader));
+    }
+    return s;
+  }
+
+  private LoaderState compute(ClassLoader loader) {
+    long mask = 0;
+    boolean unhinted = false;
+    for (int i = 0; i < loaderMatchers.size(); i++) {
+      if (applies(loaderMatchers.get(i), loader)) {
+        long m = masks.get(i);
+        mask |= m;
+        unhinted |= m == 0;
+      }
+    }
+    SuperTypeIndex index = loader == null ? jdk : new SuperTypeIndex(anchors, loader, jdk);
+    return new LoaderState(mask, unhinted, index);
+  }
+
+  /** A matcher that fails is taken to apply: Byte Buddy then asks it again and reports the failure. */
+  private static boolean applies(ElementMatcher<ClassLoader> matcher, ClassLoader loader) {
+    try {
+      return matcher.matches(loader);
+    } catch (Throwable t) {
+      return true;
+    }
+  }
+}

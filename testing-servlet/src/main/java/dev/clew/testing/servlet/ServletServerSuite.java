@@ -1,0 +1,17 @@
+package dev.clew.testing.servlet;
+
+import dev.clew.testing.http.EmbeddedServer;
+import dev.clew.testing.http.HttpServerSuite;
+
+/** {@link HttpServerSuite} on an {@link EmbeddedServer} serving {@link ServletTestApp}. */
+public abstract class ServletServerSuite extends HttpServerSuite {
+  protected ServletServerSuite(EmbeddedServer server) {
+    super(server);
+  }
+
+  /** With {@code -Dclew.test.container-spans=true}: the JVM's agent traces the container (Tomcat, Jetty) too. */
+  @Override
+  protected String unservedPath() {
+    return Boolean.getBoolean("clew.test.container-spans") ? ServletTestApp.UNSERVED_PATH : null;
+  }
+}
