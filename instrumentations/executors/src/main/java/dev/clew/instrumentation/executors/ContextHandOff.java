@@ -33,7 +33,10 @@ import java.util.concurrent.FutureTask;
  * call sites.
  */
 public final class ContextHandOff {
-  /** Worker threads created by a pool belong to the pool, not to the task that made it grow. */
+  /**
+   * Inside {@code ThreadFactory.newThread} or {@code ThreadPoolExecutor.addWorker}: the thread being made is a
+   * worker of a pool or framework, not a task's thread, and belongs to no request.
+   */
   private static final CallDepth WORKER_CREATION = CallDepth.forFamily("executors-worker-creation");
 
   /** Inside submit/invokeAll/invokeAny/schedule* of an excluded executor: its FutureTasks take no context. */
@@ -77,7 +80,11 @@ public final class ContextHandOff {
     return context.wrap(task);
   }
 
-  /** {@code new Thread(runnable)}, platform or virtual; not for the workers a pool creates for itself. */
+  /**
+   * {@code new Thread(runnable)}, platform or virtual, made for one task by the application; not a worker
+   * made by a thread factory or a pool (the request that made a pool grow or an event loop start would
+   * otherwise stay current on that thread for its whole life).
+   */
   public static Runnable wrapThreadTask(Runnable task) {
     Context context = Context.current();
     if (context.isRoot() || task == null || task instanceof ContextRunnable || WORKER_CREATION.get() > 0
@@ -104,6 +111,7 @@ public final class ContextHandOff {
     return !excluded.isEmpty() && EXCLUDED_SUBMISSION.get() > 0;
   }
 
+  /** A thread factory or a pool starts making a worker thread (then call {@link #workerCreationEnds}). */
   public static void workerCreationStarts() {
     WORKER_CREATION.getAndIncrement();
   }

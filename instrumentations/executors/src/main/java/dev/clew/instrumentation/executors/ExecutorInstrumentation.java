@@ -58,6 +58,6 @@ final class ExecutorInstrumentation implements TypeInstrumentation {
     target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(not(isAbstract())),
         "dev.clew.instrumentation.executors.advice.ExcludedSubmitAdvice");
     target.applyAdvice(named("addWorker").and(takesArguments(Runnable.class, boolean.class)),
-        "dev.clew.instrumentation.executors.advice.AddWorkerAdvice");
+        "dev.clew.instrumentation.executors.advice.WorkerCreationAdvice");
   }
 }
