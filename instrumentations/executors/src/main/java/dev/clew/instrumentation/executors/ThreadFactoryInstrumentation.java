@@ -1,5 +1,6 @@
 package dev.clew.instrumentation.executors;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -11,6 +12,7 @@ import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -24,10 +26,16 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class ThreadFactoryInstrumentation implements TypeInstrumentation {
   private static final String THREAD_FACTORY = "java.util.concurrent.ThreadFactory";
+  private static final ElementMatcher.Junction<MethodDescription> NEW_THREAD =
+      named("newThread").and(takesArguments(Runnable.class)).and(not(isAbstract()));
 
+  /**
+   * Only classes that declare newThread: a subclass inheriting it runs the advice of the class declaring it, so it
+   * is not transformed (Spring's executors all extend its thread factory).
+   */
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return not(isInterface()).and(hasSuperType(named(THREAD_FACTORY)))
+    return not(isInterface()).and(declaresMethod(NEW_THREAD)).and(hasSuperType(named(THREAD_FACTORY)))
         .and(not(named("java.lang.ThreadBuilders$VirtualThreadFactory")));
   }
 
@@ -38,7 +46,6 @@ final class ThreadFactoryInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(named("newThread").and(takesArguments(Runnable.class)).and(not(isAbstract())),
-        "dev.clew.instrumentation.executors.advice.WorkerCreationAdvice");
+    target.applyAdvice(NEW_THREAD, "dev.clew.instrumentation.executors.advice.WorkerCreationAdvice");
   }
 }
