@@ -36,8 +36,9 @@ public final class ExecutorsInstrumentationModule extends InstrumentationModule 
     list.add(new ThreadPerTaskExecutorInstrumentation());
     if (config.getBoolean("clew.executors.new-threads", true)) {
       list.add(new ThreadInstrumentation());
-      // a thread made by a factory is a pool's or an event loop's worker, whoever made it start: no hand-off
+      // a thread made by a factory or of a library's own thread class is a worker, whoever made it start: no hand-off
       list.add(new ThreadFactoryInstrumentation());
+      list.add(new ThreadSubclassInstrumentation());
     }
     return list;
   }

@@ -13,6 +13,7 @@ import dev.clew.testing.AgentSpans;
 import dev.clew.testing.TracedCode;
 import io.grpc.netty.shaded.io.netty.channel.DefaultEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.EventLoop;
+import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.utils.KafkaThread;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,18 @@ class ThreadCreationTest {
       }
     } finally {
       pools.forEach(ExecutorService::shutdownNow);
+    }
+  }
+
+  @Test
+  void librariesOwnThreadClassesCreatedDirectlyInARequest() throws Exception {
+    // no thread factory to see (a lambda cannot be instrumented): the thread's class is the library's
+    ThreadFactory[] direct = {FastThreadLocalThread::new, task -> new KafkaThread("kafka-producer-network-thread", task, true)};
+    for (ThreadFactory makeWorker : direct) {
+      try (LazyWorkerPool pool = new LazyWorkerPool(makeWorker)) {
+        Thread worker = assertTaskNestsUnderItsSubmitter(pool).worker;
+        assertWorkerStartsNewTraces(pool, worker);
+      }
     }
   }
 
