@@ -3,21 +3,22 @@ package dev.clew.core;
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.bootstrap.CurrentSpanIds;
 import dev.clew.core.config.Config;
-import dev.clew.core.context.CurrentSpanIdsSource;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
 import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.logging.CurrentSpanIdsSource;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.sampling.Samplers;
 import dev.clew.core.sampling.TailSamplingProcessor;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.util.AgentThread;
+import dev.clew.core.util.AgentVersion;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
@@ -45,6 +46,7 @@ public final class AgentStarter {
           "instrumentation advice failed and was suppressed: " + t));
       TracerProvider provider = createTracerProvider(config);
       TracerProvider.setGlobal(provider);
+      Propagators.setGlobal(Propagators.fromConfig(config));
       CurrentSpanIds.setSource(new CurrentSpanIdsSource());
       registerShutdownHook(provider, config);
 
@@ -64,7 +66,7 @@ public final class AgentStarter {
     List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
         SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
-        processors, Propagators.fromConfig(config), stats);
+        processors, stats);
   }
 
   /**
@@ -77,6 +79,7 @@ public final class AgentStarter {
     shutdownTimeout(config);
     statsInterval(config);
     createTracerProvider(config).shutdown(1000);
+    Propagators.fromConfig(config);
     SpanExporters.askAllKeys(config);
     try {
       for (InstrumentationModule m : loadModules(agentLoader, config)) {
@@ -154,7 +157,7 @@ public final class AgentStarter {
     Runtime.getRuntime().addShutdownHook(hook);
     if (AgentLog.isDebug()) {
       long every = statsInterval(config);
-      new ExportThread(() -> {
+      new AgentThread(() -> {
         while (true) {
           try {
             Thread.sleep(Math.max(1000, every));

@@ -1,8 +1,8 @@
 package dev.clew.core.cli;
 
 import dev.clew.core.AgentStarter;
-import dev.clew.core.AgentVersion;
 import dev.clew.core.config.Config;
+import dev.clew.core.util.AgentVersion;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,8 @@
 package dev.clew.core.cli;
 
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_MESSAGE;
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_TYPE;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +43,8 @@ final class FileSpan {
   String exception() {
     for (Event e : events) {
       if ("exception".equals(e.name)) {
-        String type = e.attributes.get("exception.type");
-        String msg = e.attributes.get("exception.message");
+        String type = e.attributes.get(EXCEPTION_TYPE);
+        String msg = e.attributes.get(EXCEPTION_MESSAGE);
         if (type == null) {
           return msg;
         }

@@ -1,5 +1,7 @@
 package dev.clew.core.cli;
 
+import static dev.clew.core.semconv.SemanticAttributes.SERVICE_NAME;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -95,7 +97,7 @@ final class SpanFileReader {
           if ("attributes".equals(rf)) {
             Map<String, String> attrs = new java.util.LinkedHashMap<>();
             readAttributes(p, attrs);
-            String s = attrs.get("service.name");
+            String s = attrs.get(SERVICE_NAME);
             if (s != null) {
               service = s;
             }

@@ -2,8 +2,11 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanData;
+import dev.clew.core.trace.SpanProcessor;
+import dev.clew.core.util.AgentThread;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +97,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.maxBatch = settings.maxExportBatchSize;
     // at least 1 ms, so a delay of 0 means "as soon as possible" without a spinning worker
     this.delayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.scheduleDelayMillis));
-    this.worker = new ExportThread(new Worker(), "clew-export-" + exporter.name());
+    this.worker = new AgentThread(new Worker(), "clew-export-" + exporter.name());
     worker.start();
   }
 

@@ -2,6 +2,7 @@ package dev.clew.core.sampling;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.trace.Sampler;
 import java.util.Locale;
 
 /**

@@ -2,10 +2,10 @@ package dev.clew.core.sampling;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanContext;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.StatusCode;
 import java.util.ArrayList;
 import java.util.Collections;

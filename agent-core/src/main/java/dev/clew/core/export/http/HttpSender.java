@@ -1,7 +1,7 @@
 package dev.clew.core.export.http;
 
-import dev.clew.core.AgentVersion;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.util.AgentVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

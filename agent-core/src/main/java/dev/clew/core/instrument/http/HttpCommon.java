@@ -1,5 +1,8 @@
 package dev.clew.core.instrument.http;
 
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_METHOD;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+
 import dev.clew.core.trace.Span;
 
 /**
@@ -43,9 +46,9 @@ public final class HttpCommon {
   /** Sets {@code http.request.method} (and {@code http.request.method_original} for an unknown one). */
   public static void setMethod(Span span, String method) {
     String normalized = normalizeMethod(method);
-    span.setAttribute("http.request.method", normalized);
+    span.setAttribute(HTTP_REQUEST_METHOD, normalized);
     if (normalized == OTHER && method != null) {
-      span.setAttribute("http.request.method_original", method);
+      span.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, method);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.clew.instrumentation.grpc;
 
+import static dev.clew.core.semconv.SemanticAttributes.RPC_GRPC_REQUEST_METADATA_PREFIX;
+
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.http.CapturedHeaders;
 
@@ -18,9 +20,9 @@ final class GrpcSettings {
     Config config = Config.global();
     MESSAGE_EVENTS = config.getBoolean("otel.instrumentation.grpc.emit-message-events", false);
     CLIENT_REQUEST_METADATA = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.grpc.capture-metadata.client.request", GrpcAttributes.REQUEST_METADATA_PREFIX);
+        "otel.instrumentation.grpc.capture-metadata.client.request", RPC_GRPC_REQUEST_METADATA_PREFIX);
     SERVER_REQUEST_METADATA = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.grpc.capture-metadata.server.request", GrpcAttributes.REQUEST_METADATA_PREFIX);
+        "otel.instrumentation.grpc.capture-metadata.server.request", RPC_GRPC_REQUEST_METADATA_PREFIX);
   }
 
   private GrpcSettings() {}

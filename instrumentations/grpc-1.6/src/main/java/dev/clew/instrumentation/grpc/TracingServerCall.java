@@ -27,7 +27,7 @@ final class TracingServerCall<ReqT, RespT> extends ForwardingServerCall.SimpleFo
   TracingServerCall(ServerCall<ReqT, RespT> delegate, Context context) {
     super(delegate);
     this.context = context;
-    this.span = context.span();
+    this.span = Span.fromContext(context);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.clew.instrumentation.methods;
 
+import static dev.clew.core.semconv.SemanticAttributes.CODE_FUNCTION;
+import static dev.clew.core.semconv.SemanticAttributes.CODE_NAMESPACE;
+
 import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.Tracer;
@@ -15,8 +18,8 @@ public final class MethodTracer {
     Tracer tracer = TracerProvider.global().tracer(SCOPE);
     int dot = className.lastIndexOf('.');
     Span span = tracer.spanBuilder(className.substring(dot + 1) + "." + methodName)
-        .setAttribute("code.namespace", className)
-        .setAttribute("code.function", methodName)
+        .setAttribute(CODE_NAMESPACE, className)
+        .setAttribute(CODE_FUNCTION, methodName)
         .startSpan();
     return ActiveSpan.start(span);
   }

@@ -5,6 +5,7 @@ import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
 import dev.clew.core.instrument.http.ServerCall;
+import dev.clew.core.trace.Span;
 
 /**
  * The SERVER span of servlet requests, for one servlet API. The first filter or servlet a request
@@ -43,7 +44,7 @@ public final class ServletTracer<REQ, RES> {
     Object existing = accessor.getAttribute(request, CALL_ATTRIBUTE);
     if (existing instanceof ServerCall) {
       // nested filter, forward or include: already current; async dispatch: a fresh thread
-      if (Context.current().span().spanContext().isValid()) {
+      if (Span.current().spanContext().isValid()) {
         return null;
       }
       ServerCall<?, ?> call = (ServerCall<?, ?>) existing;
@@ -142,7 +143,7 @@ public final class ServletTracer<REQ, RES> {
   /** The task with the current context, when there is a span to carry. */
   public static Runnable wrap(Runnable task) {
     Context context = Context.current();
-    if (task == null || !context.span().spanContext().isValid()) {
+    if (task == null || !Span.fromContext(context).spanContext().isValid()) {
       return task;
     }
     return context.wrap(task);

@@ -1,4 +1,4 @@
-package dev.clew.core.export;
+package dev.clew.core.trace;
 
 import java.util.concurrent.atomic.AtomicLong;
 

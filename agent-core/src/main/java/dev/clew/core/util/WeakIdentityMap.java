@@ -1,4 +1,4 @@
-package dev.clew.core.instrument;
+package dev.clew.core.util;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;

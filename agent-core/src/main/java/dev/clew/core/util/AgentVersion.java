@@ -1,4 +1,4 @@
-package dev.clew.core;
+package dev.clew.core.util;
 
 import java.io.InputStream;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package dev.clew.core.sampling;
+package dev.clew.core.trace;
 
 /** What a sampler decided for a new span. */
 public enum SamplingDecision {

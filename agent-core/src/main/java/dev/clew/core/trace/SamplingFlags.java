@@ -1,4 +1,4 @@
-package dev.clew.core.sampling;
+package dev.clew.core.trace;
 
 import dev.clew.core.context.ContextKey;
 

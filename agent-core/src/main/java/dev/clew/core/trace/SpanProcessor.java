@@ -1,7 +1,6 @@
-package dev.clew.core.export;
+package dev.clew.core.trace;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.trace.RecordingSpan;
 
 /** Sees recording spans start and end. {@link #onEnd} runs on the application thread: keep it O(1). */
 public interface SpanProcessor {

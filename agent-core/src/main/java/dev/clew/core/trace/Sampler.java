@@ -1,7 +1,4 @@
-package dev.clew.core.sampling;
-
-import dev.clew.core.trace.SpanContext;
-import dev.clew.core.trace.SpanKind;
+package dev.clew.core.trace;
 
 /** Decides, when a span starts, whether it is recorded and sampled. Must be thread-safe and cheap. */
 public interface Sampler {
@@ -22,6 +19,8 @@ public interface Sampler {
     return shouldSample(parent, traceIdHigh, traceIdLow, name, kind);
   }
 
-  /** A short description, e.g. {@code ParentBased{root=AlwaysOn}}. */
-  String description();
+  /** A short description, e.g. {@code ParentBased{root=AlwaysOn}}; by default the class's simple name. */
+  default String description() {
+    return getClass().getSimpleName();
+  }
 }

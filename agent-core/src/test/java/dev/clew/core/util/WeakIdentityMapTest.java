@@ -1,4 +1,4 @@
-package dev.clew.core.instrument;
+package dev.clew.core.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,15 @@
-package dev.clew.core.context;
+package dev.clew.core.instrument.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clew.core.context.Context;
+import dev.clew.core.context.ContextKey;
+import dev.clew.core.context.ContextStorage;
+import dev.clew.core.context.Scope;
+import dev.clew.core.trace.Span;
+import dev.clew.core.trace.SpanContext;
+import dev.clew.core.trace.TraceState;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,17 +34,21 @@ class LoggingContextListenerTest {
     }
   }
 
+  static Context withSpan(long id) {
+    return Context.root().with(Span.wrap(SpanContext.create(1, 2, id, SpanContext.FLAG_SAMPLED, TraceState.EMPTY)));
+  }
+
   @Test
   void followsNestedScopesAndClearsAtTheEnd() {
     MapListener listener = new MapListener();
     listener.register();
     try {
-      Context outer = TaskContextsTest.withSpan(0xaL);
+      Context outer = withSpan(0xaL);
       Scope a = outer.makeCurrent();
       assertEquals("000000000000000a", listener.mdc.get().get("span_id"));
       assertEquals("00000000000000010000000000000002", listener.mdc.get().get("trace_id"));
       assertEquals("01", listener.mdc.get().get("trace_flags"));
-      Scope b = TaskContextsTest.withSpan(0xbL).makeCurrent();
+      Scope b = withSpan(0xbL).makeCurrent();
       assertEquals("000000000000000b", listener.mdc.get().get("span_id"));
       b.close();
       assertEquals("000000000000000a", listener.mdc.get().get("span_id"));

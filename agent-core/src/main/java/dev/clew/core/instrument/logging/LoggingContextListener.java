@@ -1,6 +1,9 @@
-package dev.clew.core.context;
+package dev.clew.core.instrument.logging;
 
 import dev.clew.core.config.Config;
+import dev.clew.core.context.Context;
+import dev.clew.core.context.ContextStorage;
+import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 
 /**
@@ -46,8 +49,8 @@ public abstract class LoggingContextListener implements ContextStorage.Listener 
 
   @Override
   public final void onChange(Context previous, Context next) {
-    SpanContext before = previous.span().spanContext();
-    SpanContext after = next.span().spanContext();
+    SpanContext before = Span.fromContext(previous).spanContext();
+    SpanContext after = Span.fromContext(next).spanContext();
     if (after.isValid()) {
       if (before.spanId() == after.spanId() && before.traceIdLow() == after.traceIdLow()
           && before.traceIdHigh() == after.traceIdHigh() && before.flags() == after.flags()) {
