@@ -168,6 +168,11 @@ class ThreadCreationTest {
     Object ofPlatform = Thread.class.getMethod("ofPlatform").invoke(null);
     Executor platformBuilder = task -> invoke(builder, ofPlatform, "start", task);
     assertTaskNestsUnderItsSubmitter(platformBuilder);
+    // Thread.ofPlatform().factory() is a thread factory like any other: its threads are workers
+    try (LazyWorkerPool pool = new LazyWorkerPool((ThreadFactory) builder.getMethod("factory").invoke(ofPlatform))) {
+      Thread worker = assertTaskNestsUnderItsSubmitter(pool).worker;
+      assertWorkerStartsNewTraces(pool, worker);
+    }
 
     ExecutorService perVirtualThread = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
     // thread per task through a platform factory: the factory's threads take no context, the executor hands it to each task
