@@ -36,7 +36,6 @@ public final class AgentStarter {
     long begin = System.nanoTime();
     try {
       Config config = Config.load();
-      Config.setGlobal(config);
       AgentLog.setDebug(config.getBoolean("clew.debug", false));
       if (!config.getBoolean("otel.javaagent.enabled", true)) {
         AgentLog.info("clew is disabled (otel.javaagent.enabled=false)");
@@ -84,9 +83,8 @@ public final class AgentStarter {
     try {
       for (InstrumentationModule m : loadModules(agentLoader, config)) {
         try {
-          if (m.isEnabled(config)) {
-            m.typeInstrumentations(config);
-          }
+          m.isEnabled(config); // reads its switch
+          m.typeInstrumentations(config); // disabled ones too: the listing shows every key
         } catch (Throwable t) {
           AgentLog.warn("module " + m.getClass().getName() + " could not read its configuration: " + t);
         }
@@ -97,11 +95,11 @@ public final class AgentStarter {
   }
 
   private static long shutdownTimeout(Config config) {
-    return config.getMillis("clew.shutdown.timeout", 5000);
+    return config.getDuration("clew.shutdown.timeout", 5000);
   }
 
   private static long statsInterval(Config config) {
-    return config.getMillis("clew.debug.stats.interval", 60_000);
+    return config.getPositiveDuration("clew.debug.stats.interval", 60_000);
   }
 
   /** Modules bundled in the agent, plus those in the jars named by {@code clew.javaagent.extensions}. */

@@ -1,5 +1,6 @@
 package dev.clew.core.instrument;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -51,6 +52,9 @@ final class FilteringTransformer implements InvocationHandler, AgentBuilder.Tran
       }
       busy.set(Boolean.TRUE);
     }
+    if (method.getName().equals("reset") && args != null && !(args[1] instanceof ResettableClassFileTransformer)) {
+      return reset((ResettableClassFileTransformer) proxy, args);
+    }
     try {
       return transform && skips(args) ? null : method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
@@ -60,6 +64,29 @@ final class FilteringTransformer implements InvocationHandler, AgentBuilder.Tran
         busy.remove();
       }
     }
+  }
+
+  /**
+   * The registered transformer is the proxy, not Byte Buddy's: its short {@code reset} forms would remove their
+   * own instance, find it was never registered and leave the proxy transforming. The full form takes the
+   * registered one; the others' missing arguments get Byte Buddy's defaults.
+   */
+  private Object reset(ResettableClassFileTransformer registered, Object[] args) {
+    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery =
+        AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE;
+    AgentBuilder.RedefinitionStrategy.BatchAllocator batches = AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE;
+    AgentBuilder.RedefinitionStrategy.Listener listener = AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE;
+    for (Object a : args) {
+      if (a instanceof AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) {
+        discovery = (AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) a;
+      } else if (a instanceof AgentBuilder.RedefinitionStrategy.BatchAllocator) {
+        batches = (AgentBuilder.RedefinitionStrategy.BatchAllocator) a;
+      } else if (a instanceof AgentBuilder.RedefinitionStrategy.Listener) {
+        listener = (AgentBuilder.RedefinitionStrategy.Listener) a;
+      }
+    }
+    return delegate.reset((Instrumentation) args[0], registered, (AgentBuilder.RedefinitionStrategy) args[1],
+        discovery, batches, listener);
   }
 
   /** (Module?, ClassLoader, String, Class, ProtectionDomain, byte[]): the last five are the same in both forms. */

@@ -54,6 +54,8 @@ public final class Resource {
     for (Map.Entry<String, String> e : config.getMap("otel.resource.attributes").entrySet()) {
       a.put(e.getKey(), decode(e.getValue()));
     }
+    // the listed default; a service.name in otel.resource.attributes comes before it
+    config.declare("otel.service.name", "unknown_service:java");
     String service = config.getString("otel.service.name", null);
     if (service != null) {
       a.put(SERVICE_NAME, service);

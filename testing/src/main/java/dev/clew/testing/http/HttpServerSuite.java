@@ -66,7 +66,7 @@ public abstract class HttpServerSuite extends HttpServerTest {
 
   @Test
   void plainRequestHasSemanticConventionAttributes() throws Exception {
-    HttpResponse<String> response = send(request("/hello?q=clew&sig=secret")
+    HttpResponse<String> response = send(request("/hello?q=clew&sig=secret&Password=hunter2&api_key=k")
         .header("User-Agent", "clew-test/1.0").header("X-Custom", "custom-value"));
     assertEquals(200, response.statusCode());
     assertEquals("hello", response.body());
@@ -79,7 +79,7 @@ public abstract class HttpServerSuite extends HttpServerTest {
         Map.entry("http.request.method", "GET"),
         Map.entry("http.route", "/hello"),
         Map.entry("url.path", "/hello"),
-        Map.entry("url.query", "q=clew&sig=REDACTED"),
+        Map.entry("url.query", "q=clew&sig=REDACTED&Password=REDACTED&api_key=REDACTED"),
         Map.entry("url.scheme", "http"),
         Map.entry("http.response.status_code", 200L),
         Map.entry("server.address", "127.0.0.1"),

@@ -9,6 +9,7 @@ import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
 import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
 import static dev.clew.core.semconv.SemanticAttributes.URL_FULL;
 
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.StatusCode;
@@ -19,9 +20,11 @@ import dev.clew.core.trace.StatusCode;
  */
 public final class HttpClientAttributes<REQ, RES> {
   private final HttpClientAdapter<REQ, RES> adapter;
+  private final Redactor redactor;
 
-  public HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter) {
+  HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter, Redactor redactor) {
     this.adapter = adapter;
+    this.redactor = redactor;
   }
 
   /** The port to report: the explicit one, else the scheme's default; -1 if neither is known. */
@@ -50,7 +53,7 @@ public final class HttpClientAttributes<REQ, RES> {
         span.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, original);
       }
     }
-    String url = HttpCommon.redactUrl(adapter.url(request));
+    String url = redactor.redactUrl(adapter.url(request));
     if (url != null) {
       span.setAttribute(URL_FULL, url);
     }

@@ -33,11 +33,13 @@ public final class HttpClientTracer<REQ, RES> {
 
   /**
    * @param scopeName the instrumentation scope, e.g. {@code clew.okhttp}
+   * @param settings what the module read from its configuration (URL redaction)
    * @param setter writes one header into the request, replacing a previous value of that name only
    */
-  public HttpClientTracer(String scopeName, HttpClientAdapter<REQ, RES> adapter, TextMapSetter<REQ> setter) {
+  public HttpClientTracer(String scopeName, HttpClientAdapter<REQ, RES> adapter, HttpSettings settings,
+      TextMapSetter<REQ> setter) {
     this.scopeName = scopeName;
-    this.attributes = new HttpClientAttributes<>(adapter);
+    this.attributes = new HttpClientAttributes<>(adapter, settings.redactor);
     this.setter = setter;
   }
 
@@ -45,8 +47,8 @@ public final class HttpClientTracer<REQ, RES> {
    * For immutable requests: {@link #start} does not inject, the module calls {@link #inject} with
    * the builder it sends instead.
    */
-  public HttpClientTracer(String scopeName, HttpClientAdapter<REQ, RES> adapter) {
-    this(scopeName, adapter, null);
+  public HttpClientTracer(String scopeName, HttpClientAdapter<REQ, RES> adapter, HttpSettings settings) {
+    this(scopeName, adapter, settings, null);
   }
 
   /**

@@ -13,6 +13,7 @@ import static dev.clew.core.semconv.SemanticAttributes.URL_QUERY;
 import static dev.clew.core.semconv.SemanticAttributes.URL_SCHEME;
 import static dev.clew.core.semconv.SemanticAttributes.USER_AGENT_ORIGINAL;
 
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 
 /**
@@ -22,11 +23,12 @@ import dev.clew.core.trace.Span;
 final class HttpServerAttributes {
   private HttpServerAttributes() {}
 
-  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route) {
+  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route,
+      Redactor redactor) {
     HttpCommon.setMethod(span, adapter.method(request));
     setIfNotNull(span, URL_SCHEME, adapter.scheme(request));
     setIfNotNull(span, URL_PATH, adapter.path(request));
-    setIfNotNull(span, URL_QUERY, HttpCommon.redactQuery(adapter.query(request)));
+    setIfNotNull(span, URL_QUERY, redactor.redactQuery(adapter.query(request)));
     setIfNotNull(span, HTTP_ROUTE, route);
     setIfNotNull(span, SERVER_ADDRESS, adapter.serverAddress(request));
     int serverPort = adapter.serverPort(request);

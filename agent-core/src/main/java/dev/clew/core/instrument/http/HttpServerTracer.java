@@ -1,11 +1,9 @@
 package dev.clew.core.instrument.http;
 
 import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
-import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_HEADER_PREFIX;
-import static dev.clew.core.semconv.SemanticAttributes.HTTP_RESPONSE_HEADER_PREFIX;
 import static dev.clew.core.semconv.SemanticAttributes.HTTP_ROUTE;
 
-import dev.clew.core.config.Config;
+import dev.clew.core.config.Redactor;
 import dev.clew.core.context.Context;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapGetter;
@@ -30,26 +28,27 @@ public final class HttpServerTracer<REQ, RES> {
   private final String scopeName;
   private final HttpServerAdapter<REQ, RES> adapter;
   private final TextMapGetter<REQ> getter;
+  private final Redactor redactor;
   private final CapturedHeaders requestHeaders;
   private final CapturedHeaders responseHeaders;
   private final CapturedHeaders.Reader<REQ> requestHeaderReader;
   private final CapturedHeaders.Reader<RES> responseHeaderReader;
 
-  private HttpServerTracer(String scopeName, HttpServerAdapter<REQ, RES> adapter, Config config) {
+  private HttpServerTracer(String scopeName, HttpServerAdapter<REQ, RES> adapter, HttpSettings settings) {
     this.scopeName = scopeName;
     this.adapter = adapter;
     this.getter = new AdapterGetter<>(adapter);
-    this.requestHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-request-headers", HTTP_REQUEST_HEADER_PREFIX);
-    this.responseHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-response-headers", HTTP_RESPONSE_HEADER_PREFIX);
+    this.redactor = settings.redactor;
+    this.requestHeaders = settings.serverRequestHeaders;
+    this.responseHeaders = settings.serverResponseHeaders;
     this.requestHeaderReader = (request, name) -> toList(adapter.headers(request, name));
     this.responseHeaderReader = adapter::responseHeaders;
   }
 
-  /** A tracer for the instrumentation scope {@code scopeName}, configured from {@link Config#global()}. */
-  public static <REQ, RES> HttpServerTracer<REQ, RES> create(String scopeName, HttpServerAdapter<REQ, RES> adapter) {
-    return new HttpServerTracer<>(scopeName, adapter, Config.global());
+  /** A tracer for the instrumentation scope {@code scopeName}, with the settings the module read. */
+  public static <REQ, RES> HttpServerTracer<REQ, RES> create(String scopeName, HttpServerAdapter<REQ, RES> adapter,
+      HttpSettings settings) {
+    return new HttpServerTracer<>(scopeName, adapter, settings);
   }
 
   /**
@@ -66,7 +65,7 @@ public final class HttpServerTracer<REQ, RES> {
         .setParent(parent)
         .startSpan();
     if (span.isRecording()) {
-      HttpServerAttributes.onStart(span, adapter, request, route);
+      HttpServerAttributes.onStart(span, adapter, request, route, redactor);
       requestHeaders.capture(span, request, requestHeaderReader);
     }
     return new ServerCall<>(this, method, parent, span);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapPropagator;
@@ -65,7 +66,7 @@ class ClientCallTest {
         }
       };
   private static final HttpClientTracer<Map<String, String>, Integer> TRACER =
-      new HttpClientTracer<>("clew.test", ADAPTER, Map::put);
+      new HttpClientTracer<>("clew.test", ADAPTER, HttpSettings.fromConfig(Config.of(Map.of())), Map::put);
 
   private final List<RecordingSpan> ended = new CopyOnWriteArrayList<>();
   private TracerProvider previous;

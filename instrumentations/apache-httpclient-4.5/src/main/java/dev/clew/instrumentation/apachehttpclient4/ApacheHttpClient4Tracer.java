@@ -10,7 +10,8 @@ import org.apache.http.HttpResponse;
 /** Owns the span of a call; what the advice delegates to. */
 public final class ApacheHttpClient4Tracer {
   private static final HttpClientTracer<ApacheRequest, HttpResponse> TRACER = new HttpClientTracer<>(
-      "clew.apache-httpclient-4", ApacheHttpClient4Attributes.INSTANCE, ApacheHttpClient4Headers.INSTANCE);
+      "clew.apache-httpclient-4", ApacheHttpClient4Attributes.INSTANCE,
+      ApacheHttpClient4InstrumentationModule.settings(), ApacheHttpClient4Headers.INSTANCE);
 
   private ApacheHttpClient4Tracer() {}
 

@@ -14,7 +14,8 @@ import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 /** Owns the spans of classic and async calls; what the advice delegates to. */
 public final class ApacheHttpClient5Tracer {
   private static final HttpClientTracer<ApacheRequest, HttpResponse> TRACER = new HttpClientTracer<>(
-      "clew.apache-httpclient-5", ApacheHttpClient5Attributes.INSTANCE, ApacheHttpClient5Headers.INSTANCE);
+      "clew.apache-httpclient-5", ApacheHttpClient5Attributes.INSTANCE,
+      ApacheHttpClient5InstrumentationModule.settings(), ApacheHttpClient5Headers.INSTANCE);
 
   private ApacheHttpClient5Tracer() {}
 

@@ -35,7 +35,7 @@ final class GrpcClientTracer {
       GrpcAttributes.onStart(builder, method, authority);
       Span span = builder.startSpan();
       if (span.isRecording() && headers != null) {
-        GrpcSettings.CLIENT_REQUEST_METADATA.capture(span, headers, GrpcMetadata.INSTANCE);
+        GrpcInstrumentationModule.clientRequestMetadata().capture(span, headers, GrpcMetadata.INSTANCE);
       }
       return span;
     } catch (Throwable t) {

@@ -41,7 +41,7 @@ final class GrpcServerTracer {
       Span span = builder.startSpan();
       if (span.isRecording()) {
         GrpcAttributes.onPeer(span, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), true);
-        GrpcSettings.SERVER_REQUEST_METADATA.capture(span, headers, GrpcMetadata.INSTANCE);
+        GrpcInstrumentationModule.serverRequestMetadata().capture(span, headers, GrpcMetadata.INSTANCE);
       }
       return parent.with(span);
     } catch (Throwable t) {

@@ -32,7 +32,7 @@ final class TracingServerCall<ReqT, RespT> extends ForwardingServerCall.SimpleFo
 
   @Override
   public void sendMessage(RespT message) {
-    if (GrpcSettings.MESSAGE_EVENTS) {
+    if (GrpcInstrumentationModule.messageEvents()) {
       MessageEvents.sent(span, ++sent);
     }
     super.sendMessage(message);

@@ -19,7 +19,7 @@ import java.util.WeakHashMap;
 public final class HttpUrlConnectionTracer {
   private static final HttpClientTracer<HttpURLConnection, HttpURLConnection> TRACER =
       new HttpClientTracer<>("clew.http-url-connection", HttpUrlConnectionAttributes.INSTANCE,
-          HttpUrlConnectionHeaders.INSTANCE);
+          HttpUrlConnectionInstrumentationModule.settings(), HttpUrlConnectionHeaders.INSTANCE);
   private static final CallDepth DEPTH = CallDepth.forFamily("http-url-connection");
   /** Marks a connection whose span has ended: later calls on it (the status again, headers) start nothing. */
   private static final Context ENDED = Context.root().with(ContextKey.<Boolean>named("clew.huc.ended"), Boolean.TRUE);

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class JavaHttpClientTracer {
   private static final HttpClientTracer<TracedHttpRequest, HttpResponse<?>> TRACER =
-      new HttpClientTracer<>("clew.java-http-client", JavaHttpClientAttributes.INSTANCE, TracedHttpRequest.SETTER);
+      new HttpClientTracer<>("clew.java-http-client", JavaHttpClientAttributes.INSTANCE,
+          JavaHttpClientInstrumentationModule.settings(), TracedHttpRequest.SETTER);
   private static final CallDepth DEPTH = CallDepth.forFamily("java-http-client");
 
   private JavaHttpClientTracer() {}

@@ -92,7 +92,7 @@ final class KafkaAttributes {
   }
 
   private static void key(SpanBuilder b, Object key) {
-    if (KafkaSettings.CAPTURE_MESSAGE_KEY && key instanceof String) {
+    if (KafkaInstrumentationModule.captureMessageKey() && key instanceof String) {
       b.setAttribute(MESSAGING_KAFKA_MESSAGE_KEY, (String) key);
     }
   }

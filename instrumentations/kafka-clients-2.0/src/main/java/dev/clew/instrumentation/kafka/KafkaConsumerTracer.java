@@ -149,7 +149,7 @@ public final class KafkaConsumerTracer {
       SpanContext pollSpan = received == null ? SpanContext.INVALID : received.pollSpan;
       Context parent;
       SpanContext link;
-      if (producerSpan.isValid() && !KafkaSettings.PARENT_IS_POLL) {
+      if (producerSpan.isValid() && !KafkaInstrumentationModule.parentIsPoll()) {
         parent = producer;
         link = pollSpan;
       } else {

@@ -17,7 +17,7 @@ import okhttp3.Response;
 /** Owns the span of a call, from the tracing interceptor; and the hand-over of context to enqueued calls. */
 public final class OkHttpTracer {
   private static final HttpClientTracer<Request, Response> TRACER =
-      new HttpClientTracer<>("clew.okhttp", OkHttpAttributes.INSTANCE);
+      new HttpClientTracer<>("clew.okhttp", OkHttpAttributes.INSTANCE, OkHttpInstrumentationModule.settings());
   /** Contexts of enqueued calls until the dispatcher runs them; weak for calls cancelled before that. */
   private static final Map<Call, Context> ENQUEUED = Collections.synchronizedMap(new WeakHashMap<Call, Context>());
 

@@ -1,9 +1,9 @@
 package dev.clew.instrumentation.servlet;
 
-import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
+import dev.clew.core.instrument.http.HttpSettings;
 import dev.clew.core.instrument.http.ServerCall;
 import dev.clew.core.trace.Span;
 
@@ -27,11 +27,15 @@ public final class ServletTracer<REQ, RES> {
   private final HttpServerTracer<REQ, RES> tracer;
   private final boolean traceResponse;
 
-  /** @param scopeName the instrumentation scope, e.g. {@code clew.servlet-jakarta} */
-  public ServletTracer(String scopeName, ServletAccessor<REQ, RES> accessor) {
+  /**
+   * @param scopeName the instrumentation scope, e.g. {@code clew.servlet-jakarta}
+   * @param settings and {@code traceResponse}: what the servlet module read from its configuration
+   */
+  public ServletTracer(String scopeName, ServletAccessor<REQ, RES> accessor, HttpSettings settings,
+      boolean traceResponse) {
     this.accessor = accessor;
-    this.tracer = HttpServerTracer.create(scopeName, accessor);
-    this.traceResponse = Config.global().getBoolean("clew.servlet.traceresponse", false);
+    this.tracer = HttpServerTracer.create(scopeName, accessor, settings);
+    this.traceResponse = traceResponse;
   }
 
   /** Entering a filter or servlet; returns what {@link #exit} needs, or null when this entry has nothing to do. */

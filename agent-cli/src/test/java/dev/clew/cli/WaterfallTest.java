@@ -1,7 +1,7 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
-import static dev.clew.core.cli.RecordedTraces.hexSpan;
-import static dev.clew.core.cli.RecordedTraces.hexTrace;
+import static dev.clew.cli.RecordedTraces.hexSpan;
+import static dev.clew.cli.RecordedTraces.hexTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

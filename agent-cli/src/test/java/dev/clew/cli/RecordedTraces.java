@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import dev.clew.core.export.TestSpan;
 import dev.clew.core.export.file.FileSpanExporter;

@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import static dev.clew.core.semconv.SemanticAttributes.SERVICE_NAME;
 

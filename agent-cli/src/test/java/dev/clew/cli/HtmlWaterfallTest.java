@@ -1,6 +1,6 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
-import static dev.clew.core.cli.RecordedTraces.hexSpan;
+import static dev.clew.cli.RecordedTraces.hexSpan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

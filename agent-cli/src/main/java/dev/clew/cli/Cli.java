@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import dev.clew.core.AgentStarter;
 import dev.clew.core.config.Config;
@@ -9,7 +9,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -49,8 +51,14 @@ public final class Cli {
           usage(err);
           return 2;
       }
+    } catch (NoSuchFileException e) {
+      err.println("clew " + args[0] + ": no such file: " + e.getFile());
+      return 1;
+    } catch (AccessDeniedException e) {
+      err.println("clew " + args[0] + ": permission denied: " + e.getFile());
+      return 1;
     } catch (IOException e) {
-      err.println("clew " + args[0] + ": " + e);
+      err.println("clew " + args[0] + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
       return 1;
     }
   }
@@ -66,7 +74,11 @@ public final class Cli {
       } else if ("--no-color".equals(a)) {
         color = false;
       } else if ("--width".equals(a) && i + 1 < args.length) {
-        width = Integer.parseInt(args[++i]);
+        width = parseWidth(args[++i]);
+        if (width < 0) {
+          err.println("--width takes a number from 8 to 400, not " + args[i]);
+          return 2;
+        }
       } else {
         files.add(Paths.get(a));
       }
@@ -76,6 +88,9 @@ public final class Cli {
       return 2;
     }
     SpanFileReader reader = read(files);
+    if (reader.spans.isEmpty()) {
+      return noSpans("view", reader, files, err);
+    }
     List<Trace> traces = Trace.of(reader.spans);
     new TextWaterfall(out, color, width).render(traces);
     out.println(summary(reader, traces.size(), files));
@@ -97,6 +112,9 @@ public final class Cli {
       return 2;
     }
     SpanFileReader reader = read(files);
+    if (reader.spans.isEmpty()) {
+      return noSpans("html", reader, files, err);
+    }
     List<Trace> traces = Trace.of(reader.spans);
     try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8))) {
       new HtmlWaterfall(w).render(traces, names(files), reader.spans.size(), reader.brokenLines);
@@ -105,12 +123,41 @@ public final class Cli {
     return 0;
   }
 
+  /** Reads every file; a missing file or a directory fails the command before anything is shown. */
   private static SpanFileReader read(List<Path> files) throws IOException {
+    for (Path f : files) {
+      if (!Files.exists(f)) {
+        throw new NoSuchFileException(f.toString());
+      }
+      if (Files.isDirectory(f)) {
+        throw new IOException(f + " is a directory; name the span files in it (e.g. " + f.resolve("clew-spans.jsonl")
+            + ")");
+      }
+    }
     SpanFileReader reader = new SpanFileReader();
     for (Path f : files) {
       reader.read(f);
     }
     return reader;
+  }
+
+  /** Nothing to show is a failure: a wrong file, or an application that recorded nothing. */
+  private static int noSpans(String command, SpanFileReader reader, List<Path> files, PrintStream err) {
+    err.println("clew " + command + ": no spans in " + names(files) + " (" + reader.lines
+        + (reader.lines == 1 ? " line" : " lines") + (reader.brokenLines > 0 ? ", " + reader.brokenLines
+        + " not OTLP/JSON" : "") + "). Span files are written by the file exporter: "
+        + "-Dotel.traces.exporter=file -Dclew.exporter.file.path=FILE");
+    return 1;
+  }
+
+  /** 8 to 400 (bar cells), or -1. */
+  private static int parseWidth(String s) {
+    try {
+      int w = Integer.parseInt(s);
+      return w >= 8 && w <= 400 ? w : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static String summary(SpanFileReader reader, int traces, List<Path> files) {

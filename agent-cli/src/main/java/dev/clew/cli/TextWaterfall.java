@@ -1,4 +1,4 @@
-package dev.clew.core.cli;
+package dev.clew.cli;
 
 import java.io.PrintStream;
 import java.util.List;
