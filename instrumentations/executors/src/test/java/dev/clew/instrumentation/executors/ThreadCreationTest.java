@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.bootstrap.AdviceErrors;
@@ -11,8 +12,10 @@ import dev.clew.testapp.executors.LazyWorkerPool;
 import dev.clew.testapp.executors.NamedThreadFactory;
 import dev.clew.testing.AgentSpans;
 import dev.clew.testing.TracedCode;
-import io.grpc.netty.shaded.io.netty.channel.DefaultEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.EventLoop;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
@@ -60,7 +63,8 @@ class ThreadCreationTest {
 
   @Test
   void nettyEventLoopStartedInARequest() throws Exception {
-    DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+    // the NIO event loop of Netty 4.2, as gRPC's transport uses it; its thread starts with the first task
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
       EventLoop loop = group.next();
       // the first task makes the event loop start its thread, inside the request
@@ -77,6 +81,7 @@ class ThreadCreationTest {
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
       Thread worker = assertTaskNestsUnderItsSubmitter(pool).worker;
+      awaitIdle(worker);
       assertWorkerStartsNewTraces(pool, worker);
       assertTaskNestsUnderItsSubmitter(pool);
     } finally {
@@ -224,32 +229,32 @@ class ThreadCreationTest {
   }
 
   /**
-   * Outside any span, runs tasks on {@code executor} until one lands on {@code worker} (the thread created inside
-   * a request; null: any thread), and checks every one of them saw no span and that the span it started is the
-   * root of a new trace.
+   * Outside any span, runs a task on {@code executor} that starts a span, and checks it ran on {@code worker} (the
+   * thread created inside a request; null: any thread), saw no span, and that the span it started is the root of a
+   * new trace.
    */
   private static void assertWorkerStartsNewTraces(Executor executor, Thread worker) throws Exception {
-    for (int attempt = 0; ; attempt++) {
-      awaitIdle(worker); // else a cached pool makes another thread, and then prefers that one
-      Seen seen = runOn(executor, ThreadCreationTest::startSpan);
-      assertNull(seen.current, seen.worker + " kept the span of the request that created it");
-      assertEquals("", AgentSpans.parentSpanId(exported(seen.started)), "a span started on " + seen.worker + " got a stale parent");
-      if (worker == null || seen.worker == worker) {
-        return;
-      }
-      assertTrue(attempt < 20, "no task landed on " + worker);
+    Seen seen = runOn(executor, ThreadCreationTest::startSpan);
+    assertNull(seen.current, seen.worker + " kept the span of the request that created it");
+    assertEquals("", AgentSpans.parentSpanId(exported(seen.started)), "a span started on " + seen.worker + " got a stale parent");
+    if (worker != null) {
+      assertSame(worker, seen.worker, "the task did not run on the thread created in the request");
     }
   }
 
-  /** Until the worker waits for work (it has just handed over its last result and may still be finishing). */
+  /**
+   * Until the worker waits for work: it has just handed over its last result and may still be finishing, and a
+   * cached pool given a task meanwhile makes another thread (and prefers that one from then on).
+   */
   private static void awaitIdle(Thread worker) throws InterruptedException {
-    for (int i = 0; worker != null && i < 500; i++) {
+    for (int i = 0; i < 1000; i++) {
       Thread.State state = worker.getState();
       if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
         return;
       }
       Thread.sleep(10);
     }
+    throw new AssertionError(worker + " never waited for work");
   }
 
   private static Seen startSpan() throws Exception {
