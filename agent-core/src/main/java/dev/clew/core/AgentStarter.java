@@ -64,7 +64,8 @@ public final class AgentStarter {
     List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
         SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
-        processors, Propagators.fromConfig(config), stats);
+        processors, Propagators.fromConfig(config), stats)
+        .recordThreadDetails(config.getBoolean("otel.javaagent.add-thread-details", true));
   }
 
   /**
