@@ -92,7 +92,7 @@ public final class AgentInstaller {
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
         ElementMatcher<ClassLoader> loaderMatcher = type.classLoaderMatcher();
-        filter.add(loaderMatcher, type.relevantTypes());
+        filter.add(loaderMatcher, type.relevantTypes(), type.relevantAnnotations());
         ElementMatcher<ClassLoader> loaders = references == null ? loaderMatcher
             : new AndLoader(loaderMatcher, references);
         builder = builder.type(type.typeMatcher(), loaders).transform(ClassFileVersionUpgrade.INSTANCE)

@@ -15,6 +15,8 @@ import static net.bytebuddy.matcher.ElementMatchers.whereAny;
 import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -41,7 +43,8 @@ final class WithSpanInstrumentation implements TypeInstrumentation {
     this.excluded = excluded;
     ElementMatcher<ClassLoader> current = ClassLoaderMatchers.hasClassesNamed(WITH_SPAN);
     ElementMatcher<ClassLoader> old = ClassLoaderMatchers.hasClassesNamed(OLD_WITH_SPAN);
-    // an application without the annotations costs one resource lookup per class loader, nothing per class
+    // an application without the annotations costs one resource lookup per class loader, nothing per class;
+    // with them, a look at each class's constant pool (relevantAnnotations)
     this.withAnnotations = loader -> current.matches(loader) || old.matches(loader);
   }
 
@@ -53,6 +56,12 @@ final class WithSpanInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return declaresMethod(ANNOTATED);
+  }
+
+  /** Only classes whose constant pool names @WithSpan reach Byte Buddy. */
+  @Override
+  public List<String> relevantAnnotations() {
+    return Arrays.asList(WITH_SPAN, OLD_WITH_SPAN);
   }
 
   @Override
