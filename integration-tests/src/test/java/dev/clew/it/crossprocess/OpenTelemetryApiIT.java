@@ -47,14 +47,7 @@ class OpenTelemetryApiIT {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (shop != null) {
-        shop.close();
-      }
-    } finally {
-      peer.close();
-      receiver.close();
-    }
+    ShopJvm.closeAll(shop, peer, receiver);
   }
 
   @Test
