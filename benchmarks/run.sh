@@ -16,15 +16,15 @@ python3 - "$result" <<'PY'
 import json, sys
 rows = {}
 for r in json.load(open(sys.argv[1])):
-    name = r["benchmark"].rsplit(".", 1)[1]
+    cls, name = r["benchmark"].rsplit(".", 2)[1:]
     score, unit = r["primaryMetric"]["score"], r["primaryMetric"]["scoreUnit"]
     ns = score * {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6}[unit]
     alloc = r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", float("nan"))
     err = r["primaryMetric"].get("scoreError", 0) * ns / score if score else 0
-    rows[name] = (ns, alloc, err)
+    rows[name] = (ns, alloc, err, cls)
 print("%-24s %14s %14s %14s %14s" % ("benchmark", "ns/op", "+-", "bytes/op", "per span (ns, B)"))
-for name, (ns, alloc, err) in rows.items():
-    per = "" if name.endswith(("StartEnd", "StartEndBatch")) else "%8.0f %6.0f" % (ns / 512, alloc / 512)
+for name, (ns, alloc, err, cls) in rows.items():
+    per = "%8.0f %6.0f" % (ns / 512, alloc / 512) if cls == "EncodeBenchmark" else ""
     print("%-24s %14.0f %14.0f %14.0f %s" % (name, ns, err, alloc, per))
 print()
 print("clew / OpenTelemetry SDK (lower is better; goal <= 0.5)")

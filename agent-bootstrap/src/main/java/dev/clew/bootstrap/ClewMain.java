@@ -5,7 +5,7 @@ import java.net.URL;
 
 /**
  * The jar's {@code Main-Class}: {@code java -jar clew-agent.jar [command]} runs the agent's command-line
- * tools ({@code dev.clew.core.cli.Cli}) inside the isolated agent class loader.
+ * tools ({@code dev.clew.cli.Cli}) inside the isolated agent class loader.
  */
 public final class ClewMain {
   private ClewMain() {}
@@ -18,7 +18,7 @@ public final class ClewMain {
     ClassLoader loader = new AgentClassLoader(new URL[] {jar.toURI().toURL()}, jar.isDirectory() ? "" : "inst/",
         ClewMain.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
-    Class<?> cli = loader.loadClass("dev.clew.core.cli.Cli");
+    Class<?> cli = loader.loadClass("dev.clew.cli.Cli");
     Object code = cli.getMethod("run", String[].class).invoke(null, (Object) args);
     System.exit(code instanceof Integer ? (Integer) code : 0);
   }

@@ -3,21 +3,22 @@ package dev.clew.core;
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.bootstrap.CurrentSpanIds;
 import dev.clew.core.config.Config;
-import dev.clew.core.context.CurrentSpanIdsSource;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.ExportThread;
 import dev.clew.core.export.SpanExporters;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.instrument.AgentInstaller;
 import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
+import dev.clew.core.instrument.logging.CurrentSpanIdsSource;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.sampling.Samplers;
 import dev.clew.core.sampling.TailSamplingProcessor;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.util.AgentThread;
+import dev.clew.core.util.AgentVersion;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URL;
@@ -35,7 +36,6 @@ public final class AgentStarter {
     long begin = System.nanoTime();
     try {
       Config config = Config.load();
-      Config.setGlobal(config);
       AgentLog.setDebug(config.getBoolean("clew.debug", false));
       if (!config.getBoolean("otel.javaagent.enabled", true)) {
         AgentLog.info("clew is disabled (otel.javaagent.enabled=false)");
@@ -45,6 +45,7 @@ public final class AgentStarter {
           "instrumentation advice failed and was suppressed: " + t));
       TracerProvider provider = createTracerProvider(config);
       TracerProvider.setGlobal(provider);
+      Propagators.setGlobal(Propagators.fromConfig(config));
       CurrentSpanIds.setSource(new CurrentSpanIdsSource());
       registerShutdownHook(provider, config);
 
@@ -64,8 +65,7 @@ public final class AgentStarter {
     List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
         SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
-        processors, Propagators.fromConfig(config), stats)
-        .recordThreadDetails(config.getBoolean("otel.javaagent.add-thread-details", true));
+        processors, stats).recordThreadDetails(config.getBoolean("otel.javaagent.add-thread-details", true));
   }
 
   /**
@@ -78,13 +78,13 @@ public final class AgentStarter {
     shutdownTimeout(config);
     statsInterval(config);
     createTracerProvider(config).shutdown(1000);
+    Propagators.fromConfig(config);
     SpanExporters.askAllKeys(config);
     try {
       for (InstrumentationModule m : loadModules(agentLoader, config)) {
         try {
-          if (m.isEnabled(config)) {
-            m.typeInstrumentations(config);
-          }
+          m.isEnabled(config); // reads its switch
+          m.typeInstrumentations(config); // disabled ones too: the listing shows every key
         } catch (Throwable t) {
           AgentLog.warn("module " + m.getClass().getName() + " could not read its configuration: " + t);
         }
@@ -95,11 +95,11 @@ public final class AgentStarter {
   }
 
   private static long shutdownTimeout(Config config) {
-    return config.getMillis("clew.shutdown.timeout", 5000);
+    return config.getDuration("clew.shutdown.timeout", 5000);
   }
 
   private static long statsInterval(Config config) {
-    return config.getMillis("clew.debug.stats.interval", 60_000);
+    return config.getPositiveDuration("clew.debug.stats.interval", 60_000);
   }
 
   /** Modules bundled in the agent, plus those in the jars named by {@code clew.javaagent.extensions}. */
@@ -155,7 +155,7 @@ public final class AgentStarter {
     Runtime.getRuntime().addShutdownHook(hook);
     if (AgentLog.isDebug()) {
       long every = statsInterval(config);
-      new ExportThread(() -> {
+      new AgentThread(() -> {
         while (true) {
           try {
             Thread.sleep(Math.max(1000, every));

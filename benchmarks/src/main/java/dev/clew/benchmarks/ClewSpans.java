@@ -2,18 +2,17 @@ package dev.clew.benchmarks;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.export.ExportResult;
-import dev.clew.core.export.ExportStats;
 import dev.clew.core.export.SpanExporter;
-import dev.clew.core.export.SpanProcessor;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import dev.clew.core.trace.Attributes;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanData;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;
@@ -28,8 +27,7 @@ final class ClewSpans {
   static TracerProvider provider(SpanProcessor processor) {
     Resource resource = new Resource(Attributes.of("service.name", "orders", "host.name", "bench-host",
         "telemetry.sdk.language", "java", "process.pid", 4242L));
-    return new TracerProvider(resource, AlwaysOnSampler.INSTANCE, SpanLimits.defaults(), List.of(processor),
-        TextMapPropagator.noop(), new ExportStats());
+    return new TracerProvider(resource, AlwaysOnSampler.INSTANCE, SpanLimits.defaults(), List.of(processor), new ExportStats());
   }
 
   static List<SpanData> batch() {

@@ -1,7 +1,7 @@
 package dev.clew.benchmarks;
 
 import dev.clew.core.export.BatchSpanProcessor;
-import dev.clew.core.export.ExportStats;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;

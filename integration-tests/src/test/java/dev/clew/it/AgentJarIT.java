@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,23 @@ class AgentJarIT {
       assertEquals("dev.clew.bootstrap.ClewAgent", attrs.getValue("Agent-Class"));
       assertEquals("dev.clew.bootstrap.ClewMain", attrs.getValue("Main-Class"));
       assertEquals("true", attrs.getValue("Can-Retransform-Classes"));
+    }
+  }
+
+  @Test
+  void manifestListsExactlyTheBootstrapClasses() throws Exception {
+    try (JarFile jar = agentJar()) {
+      Set<String> listed = new TreeSet<>(List.of(
+          jar.getManifest().getMainAttributes().getValue("Clew-Bootstrap-Classes").trim().split(" +")));
+      Set<String> present = new TreeSet<>();
+      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+        String name = e.nextElement().getName();
+        if (name.startsWith("dev/clew/bootstrap/") && name.endsWith(".class")) {
+          present.add(name);
+        }
+      }
+      assertTrue(present.size() > 5, present.toString());
+      assertEquals(present, listed, "the agent defines the classes its manifest lists in the bootstrap loader");
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Launches an application in a child JVM with the clew agent attached, as a user would: {@code -javaagent}
  * on the shaded jar named by the system property {@code clew.agent.jar} (integration tests), or else the
  * same bootstrap jar and exploded agent class path this JVM runs with (instrumentation module tests).
- * The JDK is {@code clew.test.java.home} when set, else this JVM's.
+ * The JDK is {@code clew.test.java.home} when set, else this JVM's. {@code OTEL_*} and {@code CLEW_*}
+ * variables of this process are not inherited: a test's configuration is what it sets.
  */
 public final class AgentJvm {
   private final String mainClass;
@@ -39,6 +40,13 @@ public final class AgentJvm {
 
   public static AgentJvm main(String mainClass) {
     return new AgentJvm(mainClass);
+  }
+
+  /** {@code java -jar clew-agent.jar ARGS}: the agent jar's command-line tools, without the agent attached. */
+  public static AgentJvm cli(String... args) {
+    AgentJvm jvm = new AgentJvm(null);
+    jvm.agent = false;
+    return jvm.args(args);
   }
 
   public AgentJvm args(String... values) {
@@ -101,12 +109,8 @@ public final class AgentJvm {
   /** The JVM arguments that attach the agent the way this JVM has it attached (or the shaded jar). */
   public static List<String> agentArguments() {
     List<String> out = new ArrayList<>();
-    String jar = System.getProperty("clew.agent.jar");
-    if (jar != null) {
-      if (!new File(jar).isFile()) {
-        throw new IllegalStateException("clew.agent.jar does not exist: " + jar + " (build agent-shadow first)");
-      }
-      out.add("-javaagent:" + jar);
+    if (System.getProperty("clew.agent.jar") != null) {
+      out.add("-javaagent:" + agentJar());
       return out;
     }
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -118,6 +122,15 @@ public final class AgentJvm {
       throw new IllegalStateException("no agent to attach: set clew.agent.jar or run with the test agent");
     }
     return out;
+  }
+
+  /** The shaded agent jar named by {@code clew.agent.jar} (integration tests). */
+  public static String agentJar() {
+    String jar = System.getProperty("clew.agent.jar");
+    if (jar == null || !new File(jar).isFile()) {
+      throw new IllegalStateException("clew.agent.jar does not exist: " + jar + " (build agent-shadow first)");
+    }
+    return jar;
   }
 
   public List<String> command() {
@@ -133,9 +146,14 @@ public final class AgentJvm {
     for (Map.Entry<String, String> p : properties.entrySet()) {
       cmd.add("-D" + p.getKey() + "=" + p.getValue());
     }
-    cmd.add("-cp");
-    cmd.add(classpath);
-    cmd.add(mainClass);
+    if (mainClass == null) {
+      cmd.add("-jar");
+      cmd.add(agentJar());
+    } else {
+      cmd.add("-cp");
+      cmd.add(classpath);
+      cmd.add(mainClass);
+    }
     cmd.addAll(args);
     return cmd;
   }
@@ -145,6 +163,7 @@ public final class AgentJvm {
     Path out = Files.createTempFile("clew-jvm", ".out");
     Path err = Files.createTempFile("clew-jvm", ".err");
     ProcessBuilder pb = new ProcessBuilder(command());
+    pb.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("CLEW_"));
     pb.environment().putAll(env);
     pb.redirectOutput(out.toFile());
     pb.redirectError(err.toFile());

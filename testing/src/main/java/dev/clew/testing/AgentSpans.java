@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The spans the agent attached to this test JVM has finished ({@code -Dclew.testing.sink=true}), decoded
@@ -59,6 +60,31 @@ public final class AgentSpans {
         throw new AssertionError("interrupted while waiting for spans", e);
       }
     }
+  }
+
+  /**
+   * Waits until at least {@code atLeast} spans have been collected, then until no further span has arrived
+   * for {@code quiet} (a span that ends just after the awaited ones is seen, not missed), and returns them
+   * all. Gives up waiting for quiet at {@code timeout} and returns what arrived by then.
+   */
+  public static synchronized List<Span> awaitQuiet(int atLeast, Duration quiet, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Span> spans = awaitSpans(atLeast, timeout);
+    long quietUntil = System.nanoTime() + quiet.toNanos();
+    while (System.nanoTime() < quietUntil && System.nanoTime() < deadline) {
+      try {
+        AgentSpans.class.wait(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for spans", e);
+      }
+      collect();
+      if (collected.size() != spans.size()) {
+        spans = List.copyOf(collected);
+        quietUntil = System.nanoTime() + quiet.toNanos();
+      }
+    }
+    return spans;
   }
 
   /** Every span finished so far (collected and pending), forgetting them. */
@@ -133,6 +159,75 @@ public final class AgentSpans {
    */
   public static Object attribute(Span span, String key) {
     return attributes(span.getAttributesList()).get(key);
+  }
+
+  /**
+   * Fails unless the span has exactly these attributes: every expected key, with an equal value (Java values
+   * as {@link #attribute} returns them: {@code 8080L}, not {@code 8080}) or, where the expected value is
+   * {@link #anyOf}, a value of that type; and no other key. The message lists what is missing, different and
+   * extra. {@code thread.id} and {@code thread.name}, which the agent puts on every span it records
+   * ({@code otel.javaagent.add-thread-details}), need not be expected: where the span has them and the expected
+   * map does not name them, only their types are checked.
+   */
+  public static void assertAttributesExactly(Span span, Map<String, ?> expected) {
+    Map<String, Object> actual = attributes(span.getAttributesList());
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, Class<?>> t : THREAD_DETAILS.entrySet()) {
+      Object got = actual.get(t.getKey());
+      if (!expected.containsKey(t.getKey()) && actual.containsKey(t.getKey())) {
+        if (!t.getValue().isInstance(got)) {
+          problems.add(t.getKey() + ": expected any " + t.getValue().getSimpleName() + " but was " + describe(got));
+        }
+        actual.remove(t.getKey());
+      }
+    }
+    for (Map.Entry<String, ?> e : expected.entrySet()) {
+      Object want = e.getValue();
+      Object got = actual.get(e.getKey());
+      if (!actual.containsKey(e.getKey())) {
+        problems.add("missing " + e.getKey() + " = " + describe(want));
+      } else if (want instanceof AnyOf ? !((AnyOf) want).type.isInstance(got) : !Objects.equals(want, got)) {
+        problems.add(e.getKey() + ": expected " + describe(want) + " but was " + describe(got));
+      }
+    }
+    for (Map.Entry<String, Object> e : actual.entrySet()) {
+      if (!expected.containsKey(e.getKey())) {
+        problems.add("unexpected " + e.getKey() + " = " + describe(e.getValue()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AssertionError("attributes of span '" + span.getName() + "':\n  " + String.join("\n  ", problems)
+          + "\n  all: " + actual);
+    }
+  }
+
+  private static final Map<String, Class<?>> THREAD_DETAILS = Map.of("thread.id", Long.class, "thread.name",
+      String.class);
+
+  /** For {@link #assertAttributesExactly}: any value of this type (an ephemeral port, a thread id). */
+  public static Object anyOf(Class<?> type) {
+    return new AnyOf(type);
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof String) {
+      return "\"" + value + "\"";
+    }
+    return value == null || value instanceof AnyOf ? String.valueOf(value)
+        : value + " (" + value.getClass().getSimpleName() + ")";
+  }
+
+  private static final class AnyOf {
+    final Class<?> type;
+
+    AnyOf(Class<?> type) {
+      this.type = type;
+    }
+
+    @Override
+    public String toString() {
+      return "any " + type.getSimpleName();
+    }
   }
 
   /** Attributes (of a span, event, link, resource or scope) as an ordered map of Java values. */

@@ -70,7 +70,8 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   /** A response planned for the coming requests. */
-  private record Planned(int status, Map<String, String> headers) {}
+  /** A response planned for the coming requests; {@code body} null: the usual empty or OTLP body. */
+  private record Planned(int status, Map<String, String> headers, String contentType, byte[] body) {}
 
   private HttpServer server;
   private final int port;
@@ -148,7 +149,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** Every request is answered with {@code status} (and these headers) until {@link #heal}. */
   public synchronized void failAll(int status, Map<String, String> headers) {
-    failAll = new Planned(status, Map.copyOf(headers));
+    failAll = new Planned(status, Map.copyOf(headers), null, null);
   }
 
   /** Every connection is closed without an answer (the client sees a reset) until {@link #heal}. */
@@ -181,8 +182,13 @@ public final class OtlpReceiver implements AutoCloseable {
   /** As {@link #failNext(int, int)}, with response headers such as {@code Retry-After}. */
   public synchronized void failNext(int times, int status, Map<String, String> headers) {
     for (int i = 0; i < times; i++) {
-      planned.add(new Planned(status, Map.copyOf(headers)));
+      planned.add(new Planned(status, Map.copyOf(headers), null, null));
     }
+  }
+
+  /** The next request is answered with {@code status} and this body (what a proxy or a backend may echo). */
+  public synchronized void failNextWithBody(int status, String contentType, String body) {
+    planned.add(new Planned(status, Map.of(), contentType, body.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Successful responses carry a partial success saying this many spans were rejected, with a message. */
@@ -312,11 +318,13 @@ public final class OtlpReceiver implements AutoCloseable {
         }
       }
       record(new Request(method, path, headers, body, decoded, error, status));
-      byte[] response = status / 100 == 2 ? successBody(json) : new byte[0];
+      byte[] response = plan != null && plan.body() != null ? plan.body()
+          : status / 100 == 2 ? successBody(json) : new byte[0];
       if (plan != null) {
         plan.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       }
-      exchange.getResponseHeaders().add("Content-Type", json ? "application/json" : "application/x-protobuf");
+      exchange.getResponseHeaders().add("Content-Type", plan != null && plan.contentType() != null ? plan.contentType()
+          : json ? "application/json" : "application/x-protobuf");
       exchange.sendResponseHeaders(status, response.length == 0 ? -1 : response.length);
       if (response.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {

@@ -2,6 +2,7 @@ package dev.clew.core.baggage;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.context.ContextKey;
+import dev.clew.core.context.ContextValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * {@link Context} under {@link #KEY}. Names are HTTP tokens, values any string (percent-encoded on
  * the wire). Read by index ({@link #size()}, {@link #key(int)}...) so reading allocates nothing.
  */
-public final class Baggage {
+public final class Baggage implements ContextValue {
   public static final ContextKey<Baggage> KEY = ContextKey.named("clew.baggage");
   private static final String[] NONE = new String[0];
   private static final Baggage EMPTY = new Baggage(NONE);
@@ -38,6 +39,7 @@ public final class Baggage {
   }
 
   /** A context carrying this baggage (the same context when it already does). */
+  @Override
   public Context storeIn(Context context) {
     return context.with(KEY, this);
   }

@@ -4,6 +4,8 @@ import dev.clew.core.log.AgentLog;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,14 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * Lookup order: system property, then environment variable ({@code OTEL_SERVICE_NAME} for
  * {@code otel.service.name}), then the file named by {@code otel.javaagent.configuration-file}.
  * Keys are compared normalised: lower case, with {@code -} and {@code _} read as {@code .}.
- * A value that does not parse logs one warning naming the key and the default used.
+ *
+ * <p>Every component reads its keys through the {@code Config} it is handed, when the agent starts: the
+ * {@code config} command makes the same components read the same keys and lists them with their defaults.
+ * The typed getters validate: a value that does not parse, or is out of range, logs one warning naming
+ * the key (its value masked by {@link Redactor}) and the default used.
  */
 public final class Config {
+  /** The file with more configuration, read by {@link #load}. */
+  public static final String CONFIGURATION_FILE_KEY = "otel.javaagent.configuration-file";
+  /** Set by the test harness and the agent's launcher, not by users: never listed, never flagged. */
+  private static final String[] INTERNAL_PREFIXES = {"clew.testing.", "clew.agent.classpath"};
+
   private final Map<String, String> values; // normalised key -> value, highest precedence wins
+  private final Map<String, String> spellings; // normalised key -> the key as the user wrote it
   private final Map<String, Option> seen = new ConcurrentHashMap<>();
   private final Set<String> warned = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
-  /** A key that has been asked for, with the default the asker used; listed by the {@code config} command. */
+  /** A key that has been asked for, with the default as shown to users; listed by the {@code config} command. */
   public static final class Option {
     public final String key;
     public final String defaultValue;
@@ -37,22 +49,9 @@ public final class Config {
     }
   }
 
-  private static volatile Config global = new Config(new LinkedHashMap<String, String>());
-
-  private Config(Map<String, String> values) {
+  private Config(Map<String, String> values, Map<String, String> spellings) {
     this.values = values;
-  }
-
-  /**
-   * The configuration the agent started with, for helpers that read settings when the application
-   * runs (e.g. which HTTP headers to capture); empty before the agent starts.
-   */
-  public static Config global() {
-    return global;
-  }
-
-  public static void setGlobal(Config config) {
-    global = config;
+    this.spellings = spellings;
   }
 
   /** Reads system properties, the environment and the optional configuration file. */
@@ -63,7 +62,8 @@ public final class Config {
   /** As {@link #load()}, from the given environment and system properties. */
   static Config load(Map<String, String> env, Properties sys) {
     Map<String, String> merged = new LinkedHashMap<>();
-    String file = sys.getProperty("otel.javaagent.configuration-file");
+    Map<String, String> spellings = new LinkedHashMap<>();
+    String file = sys.getProperty(CONFIGURATION_FILE_KEY);
     if (file == null) {
       file = env.get("OTEL_JAVAAGENT_CONFIGURATION_FILE");
     }
@@ -72,47 +72,78 @@ public final class Config {
       try (InputStream in = new FileInputStream(file.trim())) {
         fromFile.load(in);
         for (String k : fromFile.stringPropertyNames()) {
-          merged.put(normalize(k), fromFile.getProperty(k));
+          put(merged, spellings, k, fromFile.getProperty(k));
         }
       } catch (IOException e) {
-        AgentLog.warn("cannot read configuration file " + file + " (otel.javaagent.configuration-file): " + e);
+        AgentLog.warn("cannot read configuration file " + file + " (" + CONFIGURATION_FILE_KEY + "): " + e);
       }
     }
     for (Map.Entry<String, String> e : env.entrySet()) {
       String k = e.getKey();
       if (k.startsWith("OTEL_") || k.startsWith("CLEW_")) {
-        merged.put(normalize(k), e.getValue());
+        put(merged, spellings, k, e.getValue());
       }
     }
     for (String k : sys.stringPropertyNames()) {
       if (k.startsWith("otel.") || k.startsWith("clew.")) {
-        merged.put(normalize(k), sys.getProperty(k));
+        put(merged, spellings, k, sys.getProperty(k));
       }
     }
-    return new Config(merged);
+    Config config = new Config(merged, spellings);
+    config.getString(CONFIGURATION_FILE_KEY, null); // read above, before there was a Config: listed all the same
+    return config;
+  }
+
+  private static void put(Map<String, String> values, Map<String, String> spellings, String key, String value) {
+    String k = normalize(key);
+    values.put(k, value);
+    spellings.put(k, key);
   }
 
   /** A configuration from explicit values only, for tests and tools. */
   public static Config of(Map<String, String> raw) {
     Map<String, String> m = new LinkedHashMap<>();
+    Map<String, String> spellings = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : raw.entrySet()) {
-      m.put(normalize(e.getKey()), e.getValue());
+      put(m, spellings, e.getKey(), e.getValue());
     }
-    return new Config(m);
+    return new Config(m, spellings);
   }
 
   public static String normalize(String key) {
     return key.trim().toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
   }
 
-  private String raw(String key, String defaultForListing) {
-    seen.putIfAbsent(key, new Option(key, defaultForListing));
+  /** Keys for the agent's own machinery and tests, which the listing neither shows nor flags. */
+  public static boolean isInternal(String key) {
+    String k = normalize(key);
+    for (String p : INTERNAL_PREFIXES) {
+      if (k.startsWith(normalize(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String raw(String key, String shownDefault) {
+    if (!isInternal(key)) {
+      seen.putIfAbsent(key, new Option(key, shownDefault == null ? "" : shownDefault));
+    }
     String v = values.get(normalize(key));
     if (v == null) {
       return null;
     }
     v = v.trim();
     return v.isEmpty() ? null : v;
+  }
+
+  /**
+   * Lists a key with a default described in words, for a key whose default depends on another setting
+   * ({@code otel.traces.sampler.arg}: {@code 1.0} for a ratio, {@code 100} for a rate limit). Reading
+   * the key later keeps this description.
+   */
+  public void declare(String key, String shownDefault) {
+    raw(key, shownDefault);
   }
 
   public String getString(String key, String defaultValue) {
@@ -123,10 +154,8 @@ public final class Config {
   /** The first key that is set, else the default; for settings with an alias. */
   public String getString(String key, String alias, String defaultValue) {
     String v = raw(key, defaultValue);
-    if (v == null) {
-      v = raw(alias, defaultValue);
-    }
-    return v == null ? defaultValue : v;
+    String a = raw(alias, defaultValue);
+    return v != null ? v : a != null ? a : defaultValue;
   }
 
   public boolean getBoolean(String key, boolean defaultValue) {
@@ -144,87 +173,204 @@ public final class Config {
     return defaultValue;
   }
 
-  public int getInt(String key, int defaultValue) {
-    long v = getLong(key, defaultValue);
-    if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-      invalid(key, String.valueOf(v), "a 32-bit integer", String.valueOf(defaultValue));
+  /**
+   * One of {@code allowed} (compared ignoring case, returned as written in {@code allowed}), else the
+   * default with a warning that lists the choices.
+   */
+  public String getOneOf(String key, String defaultValue, String... allowed) {
+    String v = raw(key, defaultValue);
+    if (v == null) {
       return defaultValue;
     }
-    return (int) v;
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(v)) {
+        return a;
+      }
+    }
+    invalid(key, v, "one of " + String.join(", ", allowed), defaultValue);
+    return defaultValue;
+  }
+
+  public int getInt(String key, int defaultValue) {
+    return (int) integer(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE, "a 32-bit integer");
+  }
+
+  /**
+   * An integer from 1 up. A default of {@link Integer#MAX_VALUE} means no limit and is shown as
+   * {@code unlimited}, as for every int getter.
+   */
+  public int getPositiveInt(String key, int defaultValue) {
+    return (int) integer(key, defaultValue, 1, Integer.MAX_VALUE, "a positive integer");
+  }
+
+  /** An integer from 0 up (limits, where 0 means none allowed). */
+  public int getNonNegativeInt(String key, int defaultValue) {
+    return (int) integer(key, defaultValue, 0, Integer.MAX_VALUE, "0 or a positive integer");
   }
 
   public long getLong(String key, long defaultValue) {
-    String v = raw(key, String.valueOf(defaultValue));
+    return integer(key, defaultValue, Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
+  }
+
+  public long getPositiveLong(String key, long defaultValue) {
+    return integer(key, defaultValue, 1, Long.MAX_VALUE, "a positive integer");
+  }
+
+  private long integer(String key, long defaultValue, long min, long max, String expected) {
+    String shown = defaultValue == Integer.MAX_VALUE ? "unlimited" : Long.toString(defaultValue);
+    String v = raw(key, shown);
     if (v == null) {
       return defaultValue;
     }
     try {
-      return Long.parseLong(v);
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
     } catch (NumberFormatException e) {
-      invalid(key, v, "an integer", String.valueOf(defaultValue));
-      return defaultValue;
+      // warned below
     }
+    invalid(key, v, expected, shown);
+    return defaultValue;
   }
 
   public double getDouble(String key, double defaultValue) {
-    String v = raw(key, String.valueOf(defaultValue));
+    return number(key, defaultValue, -Double.MAX_VALUE, false, Double.MAX_VALUE, "a number");
+  }
+
+  /** A number from 0 to 1, both included. */
+  public double getRatio(String key, double defaultValue) {
+    return number(key, defaultValue, 0, false, 1, "a ratio from 0 to 1");
+  }
+
+  /** A number above 0. */
+  public double getPositiveDouble(String key, double defaultValue) {
+    return number(key, defaultValue, 0, true, Double.MAX_VALUE, "a number above 0");
+  }
+
+  private double number(String key, double defaultValue, double min, boolean minExcluded, double max,
+      String expected) {
+    String shown = String.valueOf(defaultValue);
+    String v = raw(key, shown);
     if (v == null) {
       return defaultValue;
     }
     try {
       double d = Double.parseDouble(v);
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new NumberFormatException();
+      if (!Double.isNaN(d) && (minExcluded ? d > min : d >= min) && d <= max) {
+        return d;
       }
-      return d;
     } catch (NumberFormatException e) {
-      invalid(key, v, "a number", String.valueOf(defaultValue));
-      return defaultValue;
+      // warned below
     }
+    invalid(key, v, expected, shown);
+    return defaultValue;
   }
 
   /**
-   * A duration in milliseconds. A bare number is milliseconds; the units {@code ms}, {@code s},
+   * A duration in milliseconds, 0 or more. A bare number is milliseconds; the units {@code ms}, {@code s},
    * {@code m}, {@code h} and {@code d} are accepted, as in the OpenTelemetry SDK configuration.
    */
-  public long getMillis(String key, long defaultMillis) {
-    String v = raw(key, defaultMillis + "ms");
+  public long getDuration(String key, long defaultMillis) {
+    return duration(key, defaultMillis, 0, "a duration such as 500ms, 5s or 1m");
+  }
+
+  /** As {@link #getDuration}, above 0 (timeouts, intervals). */
+  public long getPositiveDuration(String key, long defaultMillis) {
+    return duration(key, defaultMillis, 1, "a positive duration such as 500ms, 5s or 1m");
+  }
+
+  private long duration(String key, long defaultMillis, long min, String expected) {
+    String shown = formatDuration(defaultMillis);
+    String v = raw(key, shown);
     if (v == null) {
       return defaultMillis;
     }
-    String s = v.toLowerCase(Locale.ROOT);
+    long millis = parseDuration(v);
+    if (millis >= min) {
+      return millis;
+    }
+    invalid(key, v, expected, shown);
+    return defaultMillis;
+  }
+
+  /** Milliseconds, or -1 when the text is not a duration. */
+  static long parseDuration(String value) {
+    String s = value.toLowerCase(Locale.ROOT);
     int i = 0;
     while (i < s.length() && Character.isDigit(s.charAt(i))) {
       i++;
     }
-    String unit = s.substring(i).trim();
-    try {
-      long n = Long.parseLong(s.substring(0, i));
-      long factor;
-      switch (unit) {
-        case "":
-        case "ms":
-          factor = 1;
-          break;
-        case "s":
-          factor = 1000;
-          break;
-        case "m":
-          factor = 60_000;
-          break;
-        case "h":
-          factor = 3_600_000;
-          break;
-        case "d":
-          factor = 86_400_000;
-          break;
-        default:
-          throw new NumberFormatException();
+    if (i == 0 || i > 18) {
+      return -1;
+    }
+    long factor;
+    switch (s.substring(i).trim()) {
+      case "":
+      case "ms":
+        factor = 1;
+        break;
+      case "s":
+        factor = 1000;
+        break;
+      case "m":
+        factor = 60_000;
+        break;
+      case "h":
+        factor = 3_600_000;
+        break;
+      case "d":
+        factor = 86_400_000;
+        break;
+      default:
+        return -1;
+    }
+    long n = Long.parseLong(s.substring(0, i));
+    return n > Long.MAX_VALUE / factor ? -1 : n * factor;
+  }
+
+  /** {@code 5s} for 5000, {@code 250ms} for 250: the form the README and the listing use. */
+  public static String formatDuration(long millis) {
+    return millis != 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
+  /**
+   * An absolute {@code http://} or {@code https://} URL with a host and no white space, else the default
+   * with a warning (the value masked: endpoints may carry credentials).
+   */
+  public String getHttpUrl(String key, String defaultValue) {
+    String v = raw(key, defaultValue);
+    if (v == null) {
+      return defaultValue;
+    }
+    String problem = urlProblem(v);
+    if (problem == null) {
+      return v;
+    }
+    invalid(key, v, problem, defaultValue);
+    return defaultValue;
+  }
+
+  private static String urlProblem(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isWhitespace(v.charAt(i))) {
+        return "a URL without spaces (percent-encode them as %20)";
       }
-      return n * factor;
-    } catch (NumberFormatException e) {
-      invalid(key, v, "a duration such as 500, 500ms or 5s", defaultMillis + "ms");
-      return defaultMillis;
+    }
+    String example = "an http:// or https:// URL such as http://collector:4318";
+    int scheme = v.indexOf("://");
+    if (scheme < 0) {
+      return example + " (the scheme is missing)";
+    }
+    String s = v.substring(0, scheme).toLowerCase(Locale.ROOT);
+    if (!s.equals("http") && !s.equals("https")) {
+      return example;
+    }
+    try {
+      URL u = new URL(v);
+      return u.getHost().isEmpty() ? example + " (the host is missing)" : null;
+    } catch (MalformedURLException e) {
+      return example;
     }
   }
 
@@ -280,7 +426,7 @@ public final class Config {
     return values.containsKey(normalize(key));
   }
 
-  /** Keys asked for so far, in the order they were first asked for. */
+  /** Keys asked for so far, sorted. */
   public List<Option> options() {
     List<Option> list = new ArrayList<>(seen.values());
     list.sort((a, b) -> a.key.compareTo(b.key));
@@ -292,15 +438,27 @@ public final class Config {
     return Collections.unmodifiableSet(values.keySet());
   }
 
+  /** A set key as the user wrote it ({@code OTEL_SERVICE_NAME}, {@code clew.kafka.message-key.enabled}). */
+  public String spelling(String key) {
+    String s = spellings.get(normalize(key));
+    return s == null ? key : s;
+  }
+
   /** The configured value of a key exactly as given (trimmed), or null; no default recorded. */
   public String peek(String key) {
     String v = values.get(normalize(key));
     return v == null ? null : v.trim();
   }
 
+  /** A value as it may be shown in a listing or a log: secrets masked ({@link Redactor}). */
+  public String shown(String key, String value) {
+    return Redactor.forDisplay(this).maskConfigValue(key, value);
+  }
+
   private void invalid(String key, String value, String expected, String used) {
     if (warned.add(key)) {
-      AgentLog.warn("invalid value '" + value + "' for " + key + ": expected " + expected + "; using " + used);
+      AgentLog.warn("invalid value '" + shown(key, value) + "' for " + key + ": expected " + expected + "; using "
+          + (used == null || used.isEmpty() ? "none" : shown(key, used)));
     }
   }
 }

@@ -1,23 +1,26 @@
 package dev.clew.core.context;
 
-import dev.clew.core.trace.Span;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
  * An immutable bag of what travels with a request: the current span, baggage, and any other value
  * under a {@link ContextKey}. {@link #current()} is the context of this thread; {@link #makeCurrent()}
- * replaces it until the returned scope is closed.
+ * replaces it until the returned scope is closed. The owner of a value reads it with its key (e.g.
+ * {@code Span.fromContext(context)}); the context itself knows none of the types it carries.
  */
 public final class Context {
   private static final Object[] NONE = new Object[0];
-  private static final Context ROOT = new Context(Span.invalid(), NONE);
+  private static final Context ROOT = new Context(null, null, NONE);
 
-  private final Span span;
+  // the value of a primary key (the span) sits in a field: reading it costs one comparison, no scan
+  private final ContextKey<?> primaryKey;
+  private final Object primaryValue;
   private final Object[] entries; // key0, value0, key1, value1 ...
 
-  private Context(Span span, Object[] entries) {
-    this.span = span;
+  private Context(ContextKey<?> primaryKey, Object primaryValue, Object[] entries) {
+    this.primaryKey = primaryKey;
+    this.primaryValue = primaryValue;
     this.entries = entries;
   }
 
@@ -30,23 +33,21 @@ public final class Context {
     return ContextStorage.get().current();
   }
 
-  public Span span() {
-    return span;
-  }
-
   public boolean isRoot() {
     return this == ROOT;
   }
 
-  public Context with(Span newSpan) {
-    if (newSpan == span) {
-      return this;
-    }
-    return new Context(newSpan == null ? Span.invalid() : newSpan, entries);
+  /** A context that also carries {@code value} under its own key; this context when {@code value} is null. */
+  public Context with(ContextValue value) {
+    return value == null ? this : value.storeIn(this);
   }
 
+  /** The value under {@code key}, or null. */
   @SuppressWarnings("unchecked")
   public <T> T get(ContextKey<T> key) {
+    if (key == primaryKey) {
+      return (T) primaryValue;
+    }
     Object[] e = entries;
     for (int i = 0; i < e.length; i += 2) {
       if (e[i] == key) {
@@ -56,7 +57,14 @@ public final class Context {
     return null;
   }
 
+  /** A context like this one with {@code value} under {@code key} (this context when it already holds it). */
   public <T> Context with(ContextKey<T> key, T value) {
+    if (key == primaryKey) {
+      return value == primaryValue ? this : new Context(primaryKey, value, entries);
+    }
+    if (primaryKey == null && key.isPrimary()) {
+      return new Context(key, value, entries);
+    }
     Object[] e = entries;
     for (int i = 0; i < e.length; i += 2) {
       if (e[i] == key) {
@@ -65,13 +73,13 @@ public final class Context {
         }
         Object[] copy = e.clone();
         copy[i + 1] = value;
-        return new Context(span, copy);
+        return new Context(primaryKey, primaryValue, copy);
       }
     }
     Object[] copy = Arrays.copyOf(e, e.length + 2);
     copy[e.length] = key;
     copy[e.length + 1] = value;
-    return new Context(span, copy);
+    return new Context(primaryKey, primaryValue, copy);
   }
 
   /** Makes this the current context of the thread until the scope is closed. */
@@ -91,6 +99,8 @@ public final class Context {
 
   @Override
   public String toString() {
-    return "Context{" + span + (entries.length == 0 ? "" : ", " + Arrays.toString(entries)) + "}";
+    String primary = primaryKey == null ? "" : primaryKey + "=" + primaryValue;
+    String rest = entries.length == 0 ? "" : Arrays.toString(entries);
+    return "Context{" + primary + (primary.isEmpty() || rest.isEmpty() ? "" : ", ") + rest + "}";
   }
 }

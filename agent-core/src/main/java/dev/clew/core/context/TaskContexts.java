@@ -1,6 +1,6 @@
 package dev.clew.core.context;
 
-import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.util.WeakIdentityMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

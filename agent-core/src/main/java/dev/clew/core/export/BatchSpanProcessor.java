@@ -2,8 +2,11 @@ package dev.clew.core.export;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanData;
+import dev.clew.core.trace.SpanProcessor;
+import dev.clew.core.util.AgentThread;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,26 +62,16 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
 
     public static Settings fromConfig(Config config) {
-      int queue = positive(config, "otel.bsp.max.queue.size", config.getInt("otel.bsp.max.queue.size", 2048), 2048);
-      int batch = positive(config, "otel.bsp.max.export.batch.size",
-          config.getInt("otel.bsp.max.export.batch.size", 512), 512);
+      int queue = config.getPositiveInt("otel.bsp.max.queue.size", 2048);
+      int batch = config.getPositiveInt("otel.bsp.max.export.batch.size", 512);
       if (batch > queue) {
         AgentLog.warn("otel.bsp.max.export.batch.size (" + batch + ") is larger than otel.bsp.max.queue.size ("
             + queue + "); using " + queue);
         batch = queue;
       }
-      long delay = config.getMillis("otel.bsp.schedule.delay", 5000);
-      long timeout = config.getMillis("otel.bsp.export.timeout", 30000);
-      return new Settings(queue, delay, batch, timeout <= 0 ? 30000 : timeout);
-    }
-
-    private static int positive(Config config, String key, int value, int defaultValue) {
-      if (value > 0) {
-        return value;
-      }
-      AgentLog.warn("invalid value '" + value + "' for " + key + ": expected a positive integer; using "
-          + defaultValue);
-      return defaultValue;
+      long delay = config.getDuration("otel.bsp.schedule.delay", 5000);
+      long timeout = config.getPositiveDuration("otel.bsp.export.timeout", 30000);
+      return new Settings(queue, delay, batch, timeout);
     }
   }
 
@@ -94,7 +87,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.maxBatch = settings.maxExportBatchSize;
     // at least 1 ms, so a delay of 0 means "as soon as possible" without a spinning worker
     this.delayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, settings.scheduleDelayMillis));
-    this.worker = new ExportThread(new Worker(), "clew-export-" + exporter.name());
+    this.worker = new AgentThread(new Worker(), "clew-export-" + exporter.name());
     worker.start();
   }
 

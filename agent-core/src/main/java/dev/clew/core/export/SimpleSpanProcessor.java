@@ -1,7 +1,9 @@
 package dev.clew.core.export;
 
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanData;
+import dev.clew.core.trace.SpanProcessor;
 import java.util.Collections;
 
 /** Exports each sampled span as soon as it ends, on the ending thread; for the console exporter and tests. */

@@ -7,6 +7,8 @@ import dev.clew.core.export.memory.InMemorySpanSink;
 import dev.clew.core.export.otlp.OtlpHttpExporter;
 import dev.clew.core.export.zipkin.ZipkinSpanExporter;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.trace.ExportStats;
+import dev.clew.core.trace.SpanProcessor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -25,13 +25,16 @@ final class AdviceClassLoader extends ClassLoader {
   private final ClassLoader agentLoader;
   private final ClassLoader moduleLoader;
   private final String[] helperPrefixes;
+  private final String moduleClass;
   private final ProtectionDomain domain;
 
   /**
    * @param moduleLoader the loader of the module's own classes: the agent loader, or an extension's loader
+   * @param moduleClass the module's class, never a helper: it hands the configuration it read to the helpers
+   *     of every class loader, so there must be one of it
    */
   AdviceClassLoader(ClassLoader target, ClassLoader agentLoader, ClassLoader moduleLoader, String[] helperPrefixes,
-      ProtectionDomain domain) {
+      String moduleClass, ProtectionDomain domain) {
     super(null);
     this.domain = domain;
     this.target = new WeakReference<>(target);
@@ -39,6 +42,7 @@ final class AdviceClassLoader extends ClassLoader {
     this.agentLoader = agentLoader;
     this.moduleLoader = moduleLoader;
     this.helperPrefixes = helperPrefixes;
+    this.moduleClass = moduleClass;
   }
 
   @Override
@@ -46,7 +50,9 @@ final class AdviceClassLoader extends ClassLoader {
     synchronized (getClassLoadingLock(name)) {
       Class<?> c = findLoadedClass(name);
       if (c == null) {
-        if (isHelper(name)) {
+        if (name.equals(moduleClass)) {
+          c = moduleLoader.loadClass(name);
+        } else if (isHelper(name)) {
           c = defineHelper(name);
         } else if (name.startsWith("dev.clew.")) {
           c = moduleLoader.loadClass(name);

@@ -65,6 +65,11 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
     }
   }
 
+  private AdviceClassLoader newLoader(ModuleLoaders m, ClassLoader target) {
+    return new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
+        m.module.getClass().getName(), m.domain);
+  }
+
   private AdviceClassLoader loaderFor(ModuleLoaders m, ClassLoader target) {
     if (target == null) {
       AdviceClassLoader l = m.forBootstrap;
@@ -72,8 +77,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
         synchronized (m) {
           l = m.forBootstrap;
           if (l == null) {
-            m.forBootstrap = l = new AdviceClassLoader(null, agentLoader, m.module.getClass().getClassLoader(),
-                m.helperPrefixes, m.domain);
+            m.forBootstrap = l = newLoader(m, null);
           }
         }
       }
@@ -83,8 +87,7 @@ final class AdviceDispatcher implements IndyBootstrap.Resolver {
       WeakReference<AdviceClassLoader> ref = m.byLoader.get(target);
       AdviceClassLoader l = ref == null ? null : ref.get();
       if (l == null) {
-        l = new AdviceClassLoader(target, agentLoader, m.module.getClass().getClassLoader(), m.helperPrefixes,
-            m.domain);
+        l = newLoader(m, target);
         m.byLoader.put(target, new WeakReference<>(l));
       }
       return l;

@@ -9,7 +9,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -63,7 +65,7 @@ public final class AgentInstaller {
         .ignore(IgnoredTypes.INSTANCE).or(loadedClassFilter)
         .assureReadEdgeTo(inst, IndyBootstrap.class);
 
-    List<String> installed = new ArrayList<>();
+    Set<String> installed = new LinkedHashSet<>(); // two modules may share a name (apache-httpclient 4 and 5)
     for (InstrumentationModule module : modules) {
       if (!module.isEnabled(config)) {
         AgentLog.debug("instrumentation '" + module.name() + "' disabled by configuration");
@@ -91,11 +93,8 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
-        ElementMatcher<ClassLoader> loaderMatcher = type.classLoaderMatcher();
-        filter.add(loaderMatcher, type.relevantTypes(), type.relevantAnnotations());
-        ElementMatcher<ClassLoader> loaders = references == null ? loaderMatcher
-            : new AndLoader(loaderMatcher, references);
-        builder = builder.type(type.typeMatcher(), loaders).transform(ClassFileVersionUpgrade.INSTANCE)
+        filter.add(type.classLoaderMatcher(), type.relevantTypes(), type.relevantAnnotations());
+        builder = builder.type(new ModuleTypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }
       installed.add(module.name());
@@ -122,21 +121,6 @@ public final class AgentInstaller {
     String property = ByteBuddy.class.getPackage().getName() + ".nexus.disabled";
     if (System.getProperty(property) == null) {
       System.setProperty(property, "true");
-    }
-  }
-
-  private static final class AndLoader implements ElementMatcher<ClassLoader> {
-    private final ElementMatcher<ClassLoader> first;
-    private final ElementMatcher<ClassLoader> second;
-
-    AndLoader(ElementMatcher<ClassLoader> first, ElementMatcher<ClassLoader> second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public boolean matches(ClassLoader loader) {
-      return first.matches(loader) && second.matches(loader);
     }
   }
 

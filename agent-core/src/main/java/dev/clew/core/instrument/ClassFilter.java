@@ -1,5 +1,6 @@
 package dev.clew.core.instrument;
 
+import dev.clew.core.util.WeakIdentityMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.clew.core.instrument;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,8 +21,13 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  */
 final class FilteringTransformer implements InvocationHandler, AgentBuilder.TransformerDecorator {
   private final ClassFilter filter;
-  /** Set while this thread runs the filter: classes loaded by the filter itself go straight to Byte Buddy. */
-  private final ThreadLocal<Boolean> filtering = new ThreadLocal<>();
+  /**
+   * Set while this thread filters or transforms a class. A class loaded meanwhile (by the filter reading class
+   * files, or by Byte Buddy) is left unchanged, as Byte Buddy's own circularity lock would leave it: filtering it
+   * could need the very class being loaded (under a SecurityManager, reading a JDK class file loads permission
+   * and URL-connection classes), which the JVM answers with a ClassCircularityError in the application.
+   */
+  private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
   private ResettableClassFileTransformer delegate;
   private final AtomicLong seen = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -39,23 +45,56 @@ final class FilteringTransformer implements InvocationHandler, AgentBuilder.Tran
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getName().equals("transform") && args != null && args.length >= 5 && skips(args)) {
-      return null;
+    boolean transform = method.getName().equals("transform") && args != null && args.length >= 5;
+    if (transform) {
+      if (busy.get() != null) {
+        return null;
+      }
+      busy.set(Boolean.TRUE);
+    }
+    if (method.getName().equals("reset") && args != null && !(args[1] instanceof ResettableClassFileTransformer)) {
+      return reset((ResettableClassFileTransformer) proxy, args);
     }
     try {
-      return method.invoke(delegate, args);
+      return transform && skips(args) ? null : method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    } finally {
+      if (transform) {
+        busy.remove();
+      }
     }
+  }
+
+  /**
+   * The registered transformer is the proxy, not Byte Buddy's: its short {@code reset} forms would remove their
+   * own instance, find it was never registered and leave the proxy transforming. The full form takes the
+   * registered one; the others' missing arguments get Byte Buddy's defaults.
+   */
+  private Object reset(ResettableClassFileTransformer registered, Object[] args) {
+    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy discovery =
+        AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE;
+    AgentBuilder.RedefinitionStrategy.BatchAllocator batches = AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE;
+    AgentBuilder.RedefinitionStrategy.Listener listener = AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE;
+    for (Object a : args) {
+      if (a instanceof AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) {
+        discovery = (AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) a;
+      } else if (a instanceof AgentBuilder.RedefinitionStrategy.BatchAllocator) {
+        batches = (AgentBuilder.RedefinitionStrategy.BatchAllocator) a;
+      } else if (a instanceof AgentBuilder.RedefinitionStrategy.Listener) {
+        listener = (AgentBuilder.RedefinitionStrategy.Listener) a;
+      }
+    }
+    return delegate.reset((Instrumentation) args[0], registered, (AgentBuilder.RedefinitionStrategy) args[1],
+        discovery, batches, listener);
   }
 
   /** (Module?, ClassLoader, String, Class, ProtectionDomain, byte[]): the last five are the same in both forms. */
   private boolean skips(Object[] args) {
     int n = args.length;
-    if (args[n - 3] != null || filtering.get() != null) { // retransformation, or a class the filter itself loads
+    if (args[n - 3] != null) { // retransformation: Byte Buddy decides
       return false;
     }
-    filtering.set(Boolean.TRUE);
     try {
       seen.incrementAndGet();
       boolean skip = !filter.mayMatch((ClassLoader) args[n - 5], (String) args[n - 4], (byte[]) args[n - 1]);
@@ -65,8 +104,6 @@ final class FilteringTransformer implements InvocationHandler, AgentBuilder.Tran
       return skip;
     } catch (Throwable t) {
       return false; // Byte Buddy decides, as without the filter
-    } finally {
-      filtering.remove();
     }
   }
 

@@ -13,6 +13,12 @@ import java.util.List;
  * <p>Advice classes and their helpers live in {@link #helperPackages()} and are loaded next to the
  * library, once per class loader that has it; state that must be shared across class loaders belongs
  * in the agent core.
+ *
+ * <p>Configuration: a module reads every key it uses in {@link #typeInstrumentations(Config)}, from the
+ * {@code Config} handed to it (the {@code config} command lists keys by asking every module the same way),
+ * and keeps what its helpers need in static fields of the module class itself, of JDK or core types. The
+ * module class is never loaded next to the library, so its statics are one for all class loaders, and they
+ * are set before any advice runs.
  */
 public abstract class InstrumentationModule {
   private final String name;
@@ -42,6 +48,7 @@ public abstract class InstrumentationModule {
     return true;
   }
 
+  /** The types to instrument, configured from {@code config}; called once, before anything is instrumented. */
   public abstract List<TypeInstrumentation> typeInstrumentations(Config config);
 
   /**

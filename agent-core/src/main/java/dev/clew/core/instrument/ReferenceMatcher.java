@@ -11,7 +11,8 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Checks, once per class loader, that the library classes and methods a module relies on are there
- * ("muzzle-lite"). A loader that fails the check is skipped for that module, with one debug line.
+ * ("muzzle-lite"), when a type the module would instrument is found there. A loader that fails the check
+ * is skipped for that module, with one debug line.
  */
 final class ReferenceMatcher extends PerLoaderMatcher {
   private final InstrumentationModule module;
@@ -41,8 +42,9 @@ final class ReferenceMatcher extends PerLoaderMatcher {
       }
     }
     if (!missing.isEmpty()) {
-      AgentLog.debug("instrumentation '" + module.name() + "' skipped for class loader " + loader
-          + ": the library lacks " + missing);
+      AgentLog.debug("instrumentation '" + module.name() + "' skipped for "
+          + (loader == null ? "the bootstrap class loader" : "class loader " + loader)
+          + ": the library version there lacks " + missing);
       return false;
     }
     return true;

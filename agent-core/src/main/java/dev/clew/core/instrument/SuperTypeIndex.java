@@ -3,6 +3,7 @@ package dev.clew.core.instrument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 
 /**
  * For the types one class loader sees: which of the instrumentations' relevant types ({@link Anchors}) each
@@ -20,7 +21,11 @@ final class SuperTypeIndex {
   private static final int MAX_DEPTH = 100;
 
   private final Anchors anchors;
-  private final ClassLoader loader;
+  /**
+   * Weakly: this index is the value of a weak-keyed map entry for the same loader, and a strong reference
+   * here would keep every discarded loader (a redeployed web application) alive. Null for the bootstrap loader.
+   */
+  private final WeakReference<ClassLoader> loader;
   /** Shared by every loader for {@code java.*} types: only the JDK may define them, the same for everyone. */
   private final SuperTypeIndex jdk;
   private long[] keys = new long[256];
@@ -29,7 +34,7 @@ final class SuperTypeIndex {
 
   SuperTypeIndex(Anchors anchors, ClassLoader loader, SuperTypeIndex jdk) {
     this.anchors = anchors;
-    this.loader = loader;
+    this.loader = loader == null ? null : new WeakReference<>(loader);
     this.jdk = jdk;
   }
 
@@ -82,8 +87,18 @@ final class SuperTypeIndex {
   }
 
   private ClassHeader read(String name) {
+    if (System.getSecurityManager() != null) {
+      // reading a class file then runs permission checks that load classes (permission collections, the jrt
+      // handler's privileged actions); when that is the class being defined, the JVM throws a sticky
+      // ClassCircularityError into the application. Unknown: Byte Buddy decides, as without the filter.
+      return null;
+    }
     String resource = name.replace('.', '/') + ".class";
-    try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+    ClassLoader l = loader == null ? null : loader.get();
+    if (loader != null && l == null) {
+      return null; // the loader is gone
+    }
+    try (InputStream in = l != null ? l.getResourceAsStream(resource)
         : ClassLoader.getSystemResourceAsStream(resource)) {
       return in == null ? null : ClassHeader.read(readAll(in));
     } catch (IOException | RuntimeException e) {

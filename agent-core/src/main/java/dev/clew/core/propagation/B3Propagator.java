@@ -1,8 +1,9 @@
 package dev.clew.core.propagation;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.sampling.SamplingFlags;
 import dev.clew.core.trace.Ids;
+import dev.clew.core.trace.SamplingFlags;
+import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import java.util.Arrays;
 import java.util.Collection;
@@ -49,7 +50,7 @@ public final class B3Propagator implements TextMapPropagator {
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-    SpanContext sc = context.span().spanContext();
+    SpanContext sc = Span.fromContext(context).spanContext();
     if (!sc.isValid() || carrier == null) {
       return;
     }

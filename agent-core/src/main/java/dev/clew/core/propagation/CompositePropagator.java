@@ -3,7 +3,8 @@ package dev.clew.core.propagation;
 import dev.clew.core.baggage.Baggage;
 import dev.clew.core.context.Context;
 import dev.clew.core.log.AgentLog;
-import dev.clew.core.sampling.SamplingFlags;
+import dev.clew.core.trace.SamplingFlags;
+import dev.clew.core.trace.Span;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -70,7 +71,8 @@ public final class CompositePropagator implements TextMapPropagator {
       if (extracted == null || extracted == result) {
         continue;
       }
-      boolean gotSpan = extracted.span() != result.span() && extracted.span().spanContext().isValid();
+      Span got = Span.fromContext(extracted);
+      boolean gotSpan = got != Span.fromContext(result) && got.spanContext().isValid();
       if (gotSpan && found) {
         // an earlier format already gave the parent: take only the baggage this one found
         Baggage b = extracted.get(Baggage.KEY);

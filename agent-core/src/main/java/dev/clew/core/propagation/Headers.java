@@ -1,8 +1,8 @@
 package dev.clew.core.propagation;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.sampling.SamplingFlags;
 import dev.clew.core.trace.Ids;
+import dev.clew.core.trace.SamplingFlags;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.TraceState;

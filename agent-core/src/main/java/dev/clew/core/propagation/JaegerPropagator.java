@@ -2,8 +2,9 @@ package dev.clew.core.propagation;
 
 import dev.clew.core.baggage.Baggage;
 import dev.clew.core.context.Context;
-import dev.clew.core.sampling.SamplingFlags;
 import dev.clew.core.trace.Ids;
+import dev.clew.core.trace.SamplingFlags;
+import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -44,7 +45,7 @@ public final class JaegerPropagator implements TextMapPropagator {
     if (carrier == null) {
       return;
     }
-    SpanContext sc = context.span().spanContext();
+    SpanContext sc = Span.fromContext(context).spanContext();
     if (sc.isValid()) {
       boolean debug = sc.isSampled() && context.get(SamplingFlags.KEY) == SamplingFlags.DEBUG;
       char[] c = new char[32 + 1 + 16 + 5];

@@ -12,12 +12,24 @@ import java.util.Locale;
  * {@code tracecontext}, {@code baggage}, {@code b3}, {@code b3multi}, {@code jaeger}, or {@code none}
  * (propagation off, whatever else is listed). Unknown names log a warning and are skipped; a name
  * listed twice counts once. The result is always a {@link CompositePropagator}, which also keeps a
- * misbehaving format from throwing into the application.
+ * misbehaving format from throwing into the application. {@link #global()} is the one the agent
+ * configured, for instrumentation to inject and extract with.
  */
 public final class Propagators {
   public static final List<String> DEFAULT = Arrays.asList("tracecontext", "baggage");
 
+  private static volatile TextMapPropagator global = TextMapPropagator.noop();
+
   private Propagators() {}
+
+  /** The propagator the agent configured; before it starts (and when it is disabled), one that does nothing. */
+  public static TextMapPropagator global() {
+    return global;
+  }
+
+  public static void setGlobal(TextMapPropagator propagator) {
+    global = propagator;
+  }
 
   public static TextMapPropagator fromConfig(Config config) {
     return fromNames(config.getList("otel.propagators", DEFAULT));

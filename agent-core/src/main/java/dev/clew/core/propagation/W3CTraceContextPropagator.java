@@ -24,7 +24,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
 
   @Override
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-    SpanContext sc = context.span().spanContext();
+    SpanContext sc = Span.fromContext(context).spanContext();
     if (!sc.isValid()) {
       return;
     }

@@ -1,5 +1,7 @@
 package dev.clew.core.sampling;
 
+import dev.clew.core.trace.Sampler;
+import dev.clew.core.trace.SamplingDecision;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 
@@ -9,10 +11,5 @@ public final class AlwaysOnSampler implements Sampler {
   @Override
   public SamplingDecision shouldSample(SpanContext parent, long hi, long lo, String name, SpanKind kind) {
     return SamplingDecision.RECORD_AND_SAMPLE;
-  }
-
-  @Override
-  public String description() {
-    return "AlwaysOnSampler";
   }
 }

@@ -1,5 +1,8 @@
 package dev.clew.core.sampling;
 
+import dev.clew.core.trace.Sampler;
+import dev.clew.core.trace.SamplingDecision;
+import dev.clew.core.trace.SamplingFlags;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 

@@ -2,7 +2,7 @@ package dev.clew.core.sampling;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
-import java.util.Locale;
+import dev.clew.core.trace.Sampler;
 
 /**
  * Builds the sampler named by {@code otel.traces.sampler} / {@code otel.traces.sampler.arg}.
@@ -13,11 +13,15 @@ public final class Samplers {
   public static final String DEFAULT = "parentbased_always_on";
   /** Traces per second when {@code clew.ratelimiting} has no argument. */
   public static final double DEFAULT_RATE = 100;
+  static final String ARG_KEY = "otel.traces.sampler.arg";
 
   private Samplers() {}
 
   public static Sampler fromConfig(Config config) {
-    String name = config.getString("otel.traces.sampler", DEFAULT).toLowerCase(Locale.ROOT);
+    // its default depends on the sampler, and only two samplers read it
+    config.declare(ARG_KEY, "1.0 (ratio), " + (long) DEFAULT_RATE + " (rate limit)");
+    String name = config.getOneOf("otel.traces.sampler", DEFAULT, "always_on", "always_off", "traceidratio",
+        "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio", "clew.ratelimiting");
     if (TailSamplingProcessor.isEnabled(config)) {
       if (!"always_on".equals(name) && !DEFAULT.equals(name)) {
         AgentLog.warn("otel.traces.sampler=" + name + " is not used because clew.tail.enabled=true: every span is"
@@ -41,27 +45,16 @@ public final class Samplers {
       case "clew.ratelimiting":
         return new ParentBasedSampler(new RateLimitingSampler(rate(config)));
       default:
-        AgentLog.warn("unknown sampler '" + name + "' in otel.traces.sampler; using " + DEFAULT);
         return new ParentBasedSampler(AlwaysOnSampler.INSTANCE);
     }
   }
 
   private static double ratio(Config config) {
-    double r = config.getDouble("otel.traces.sampler.arg", 1.0);
-    if (r < 0 || r > 1) {
-      AgentLog.warn("invalid value '" + r + "' for otel.traces.sampler.arg: expected a ratio from 0 to 1; using 1.0");
-      return 1.0;
-    }
-    return r;
+    return config.getRatio(ARG_KEY, 1.0);
   }
 
+  /** Above 0: a rate of 0 would drop every new trace, which {@code parentbased_always_off} says plainly. */
   private static double rate(Config config) {
-    double r = config.getDouble("otel.traces.sampler.arg", DEFAULT_RATE);
-    if (r < 0) {
-      AgentLog.warn("invalid value '" + r + "' for otel.traces.sampler.arg: expected traces per second >= 0;"
-          + " using " + DEFAULT_RATE);
-      return DEFAULT_RATE;
-    }
-    return r;
+    return config.getPositiveDouble(ARG_KEY, DEFAULT_RATE);
   }
 }

@@ -2,10 +2,10 @@ package dev.clew.core.sampling;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanContext;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.StatusCode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,26 +74,10 @@ public final class TailSamplingProcessor implements SpanProcessor {
   public static List<SpanProcessor> wrapIfEnabled(Config config, List<SpanProcessor> processors) {
     boolean enabled = isEnabled(config);
     // the settings are read even when off, so the configuration listing shows them with their defaults
-    long threshold = config.getMillis("clew.tail.latency.threshold", 1000);
-    if (threshold < 0) {
-      AgentLog.warn("invalid value '" + threshold + "' for clew.tail.latency.threshold: expected >= 0; using 1000ms");
-      threshold = 1000;
-    }
-    double ratio = config.getDouble("clew.tail.keep.ratio", 0.1);
-    if (ratio < 0 || ratio > 1) {
-      AgentLog.warn("invalid value '" + ratio + "' for clew.tail.keep.ratio: expected 0 to 1; using 0.1");
-      ratio = 0.1;
-    }
-    int maxSpans = config.getInt("clew.tail.max.spans", 10_000);
-    if (maxSpans < 1) {
-      AgentLog.warn("invalid value '" + maxSpans + "' for clew.tail.max.spans: expected > 0; using 10000");
-      maxSpans = 10_000;
-    }
-    long maxWait = config.getMillis("clew.tail.max.wait", 60_000);
-    if (maxWait < 1) {
-      AgentLog.warn("invalid value '" + maxWait + "' for clew.tail.max.wait: expected > 0; using 60s");
-      maxWait = 60_000;
-    }
+    long threshold = config.getDuration("clew.tail.latency.threshold", 1000);
+    double ratio = config.getRatio("clew.tail.keep.ratio", 0.1);
+    int maxSpans = config.getPositiveInt("clew.tail.max.spans", 10_000);
+    long maxWait = config.getPositiveDuration("clew.tail.max.wait", 60_000);
     if (!enabled) {
       return processors;
     }

@@ -1,5 +1,7 @@
 package dev.clew.core.sampling;
 
+import dev.clew.core.trace.Sampler;
+import dev.clew.core.trace.SamplingDecision;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 

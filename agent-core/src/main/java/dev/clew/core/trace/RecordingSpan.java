@@ -1,5 +1,9 @@
 package dev.clew.core.trace;
 
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_MESSAGE;
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_STACKTRACE;
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_TYPE;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -173,14 +177,14 @@ public final class RecordingSpan implements Span, SpanData {
       return this;
     }
     Attributes a = Attributes.unlimited();
-    a.put("exception.type", t.getClass().getName());
+    a.put(EXCEPTION_TYPE, t.getClass().getName());
     if (t.getMessage() != null) {
-      a.put("exception.message", t.getMessage());
+      a.put(EXCEPTION_MESSAGE, t.getMessage());
     }
-    if (attributes == null || attributes.get("exception.stacktrace") == null) {
+    if (attributes == null || attributes.get(EXCEPTION_STACKTRACE) == null) {
       StringWriter sw = new StringWriter();
       t.printStackTrace(new PrintWriter(sw));
-      a.put("exception.stacktrace", sw.toString());
+      a.put(EXCEPTION_STACKTRACE, sw.toString());
     }
     if (attributes != null) {
       a.putAll(attributes);

@@ -1,7 +1,18 @@
 package dev.clew.core.trace;
 
+import static dev.clew.core.semconv.SemanticAttributes.HOST_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.OS_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.PROCESS_PID;
+import static dev.clew.core.semconv.SemanticAttributes.PROCESS_RUNTIME_DESCRIPTION;
+import static dev.clew.core.semconv.SemanticAttributes.PROCESS_RUNTIME_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.PROCESS_RUNTIME_VERSION;
+import static dev.clew.core.semconv.SemanticAttributes.SERVICE_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.TELEMETRY_SDK_LANGUAGE;
+import static dev.clew.core.semconv.SemanticAttributes.TELEMETRY_SDK_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.TELEMETRY_SDK_VERSION;
+
 import dev.clew.core.config.Config;
-import dev.clew.core.AgentVersion;
+import dev.clew.core.util.AgentVersion;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.Map;
@@ -19,7 +30,7 @@ public final class Resource {
   }
 
   public String serviceName() {
-    Object v = attributes.get("service.name");
+    Object v = attributes.get(SERVICE_NAME);
     return v == null ? "unknown_service:java" : v.toString();
   }
 
@@ -29,23 +40,25 @@ public final class Resource {
    */
   public static Resource fromConfig(Config config) {
     Attributes a = Attributes.unlimited();
-    a.put("service.name", "unknown_service:java");
-    a.put("telemetry.sdk.name", "clew");
-    a.put("telemetry.sdk.language", "java");
-    a.put("telemetry.sdk.version", AgentVersion.VERSION);
-    a.put("host.name", hostName());
-    a.put("process.pid", pid());
-    a.put("process.runtime.name", System.getProperty("java.runtime.name", "unknown"));
-    a.put("process.runtime.version", System.getProperty("java.runtime.version", "unknown"));
-    a.put("process.runtime.description", System.getProperty("java.vm.vendor", "") + " "
+    a.put(SERVICE_NAME, "unknown_service:java");
+    a.put(TELEMETRY_SDK_NAME, "clew");
+    a.put(TELEMETRY_SDK_LANGUAGE, "java");
+    a.put(TELEMETRY_SDK_VERSION, AgentVersion.VERSION);
+    a.put(HOST_NAME, hostName());
+    a.put(PROCESS_PID, pid());
+    a.put(PROCESS_RUNTIME_NAME, System.getProperty("java.runtime.name", "unknown"));
+    a.put(PROCESS_RUNTIME_VERSION, System.getProperty("java.runtime.version", "unknown"));
+    a.put(PROCESS_RUNTIME_DESCRIPTION, System.getProperty("java.vm.vendor", "") + " "
         + System.getProperty("java.vm.name", "") + " " + System.getProperty("java.vm.version", ""));
-    a.put("os.type", osType());
+    a.put(OS_TYPE, osType());
     for (Map.Entry<String, String> e : config.getMap("otel.resource.attributes").entrySet()) {
       a.put(e.getKey(), decode(e.getValue()));
     }
+    // the listed default; a service.name in otel.resource.attributes comes before it
+    config.declare("otel.service.name", "unknown_service:java");
     String service = config.getString("otel.service.name", null);
     if (service != null) {
-      a.put("service.name", service);
+      a.put(SERVICE_NAME, service);
     }
     return new Resource(a);
   }

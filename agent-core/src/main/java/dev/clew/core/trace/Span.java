@@ -1,13 +1,15 @@
 package dev.clew.core.trace;
 
 import dev.clew.core.context.Context;
+import dev.clew.core.context.ContextValue;
 
 /**
  * An operation in a trace. Recording spans collect data; non-recording spans (sampled out, or
  * the invalid span) only carry their {@link SpanContext} so propagation still works.
- * All methods are safe to call after {@link #end()} (they do nothing) and from any thread.
+ * All methods are safe to call after {@link #end()} (they do nothing) and from any thread. A context
+ * carries a span under a key of this package: {@code context.with(span)}, {@link #fromContext}.
  */
-public interface Span {
+public interface Span extends ContextValue {
   SpanContext spanContext();
 
   boolean isRecording();
@@ -48,13 +50,22 @@ public interface Span {
 
   void end(long epochNanos);
 
+  /** A context like {@code context} with this span in it (the same context when it already holds it). */
+  @Override
+  default Context storeIn(Context context) {
+    // a context without a span already has the invalid one: the root context stays the root context
+    return this == NonRecordingSpan.INVALID && context.get(SpanKey.KEY) == null ? context
+        : context.with(SpanKey.KEY, this);
+  }
+
   /** The span of a context, or {@link #invalid()}. */
   static Span fromContext(Context context) {
-    return context.span();
+    Span span = context.get(SpanKey.KEY);
+    return span == null ? NonRecordingSpan.INVALID : span;
   }
 
   static Span current() {
-    return Context.current().span();
+    return fromContext(Context.current());
   }
 
   static Span invalid() {

@@ -26,18 +26,15 @@ public final class SpanLimits {
   }
 
   public static SpanLimits from(Config config) {
-    int attrs = positive(config, "otel.span.attribute.count.limit", config.getInt("otel.attribute.count.limit", 128));
-    int length = positive(config, "otel.span.attribute.value.length.limit",
-        config.getInt("otel.attribute.value.length.limit", Integer.MAX_VALUE));
+    // the span keys win over the general ones; 0 is a valid limit (nothing kept), a negative one is not
+    int attrs = config.getNonNegativeInt("otel.span.attribute.count.limit",
+        config.getNonNegativeInt("otel.attribute.count.limit", 128));
+    int length = config.getNonNegativeInt("otel.span.attribute.value.length.limit",
+        config.getNonNegativeInt("otel.attribute.value.length.limit", Integer.MAX_VALUE));
     return new SpanLimits(attrs, length,
-        positive(config, "otel.span.event.count.limit", 128),
-        positive(config, "otel.span.link.count.limit", 128),
-        positive(config, "otel.event.attribute.count.limit", 128),
-        positive(config, "otel.link.attribute.count.limit", 128));
-  }
-
-  private static int positive(Config config, String key, int def) {
-    int v = config.getInt(key, def);
-    return v < 0 ? def : v;
+        config.getNonNegativeInt("otel.span.event.count.limit", 128),
+        config.getNonNegativeInt("otel.span.link.count.limit", 128),
+        config.getNonNegativeInt("otel.event.attribute.count.limit", 128),
+        config.getNonNegativeInt("otel.link.attribute.count.limit", 128));
   }
 }

@@ -1,13 +1,14 @@
 package dev.clew.core.trace;
 
+import static dev.clew.core.semconv.SemanticAttributes.THREAD_ID;
+import static dev.clew.core.semconv.SemanticAttributes.THREAD_NAME;
+
 /**
  * {@code thread.id} and {@code thread.name} of the thread that starts a span (semantic conventions). Span start
  * is the hottest path: the name is the thread's own string and the boxed id comes from a small racy cache, so
  * a span allocates nothing here once its thread has started one before.
  */
 final class ThreadDetails {
-  static final String ID = "thread.id";
-  static final String NAME = "thread.name";
   private static final int SLOTS = 1024; // a power of two
   // a slot may be overwritten by another thread's id at any time: readers check the value they got
   private static final Long[] BOXED_IDS = new Long[SLOTS];
@@ -16,8 +17,8 @@ final class ThreadDetails {
 
   static void addTo(Attributes attributes) {
     Thread t = Thread.currentThread();
-    attributes.put(ID, boxedId(t.getId()));
-    attributes.put(NAME, t.getName());
+    attributes.put(THREAD_ID, boxedId(t.getId()));
+    attributes.put(THREAD_NAME, t.getName());
   }
 
   static Long boxedId(long id) {

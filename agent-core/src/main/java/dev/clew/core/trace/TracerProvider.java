@@ -1,33 +1,29 @@
 package dev.clew.core.trace;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.ExportThread;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.log.AgentLog;
-import dev.clew.core.propagation.TextMapPropagator;
-import dev.clew.core.sampling.AlwaysOffSampler;
-import dev.clew.core.sampling.Sampler;
-import dev.clew.core.sampling.SamplingFlags;
-import dev.clew.core.sampling.SamplingDecision;
+import dev.clew.core.util.AgentThread;
+import dev.clew.core.util.AgentVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Owns what every span shares: resource, sampler, limits, clock, processors and the propagator.
+ * Owns what every span shares: resource, sampler, limits, clock and processors. (The propagator is not
+ * the tracer's business: instrumentation takes it from {@code Propagators.global()}.)
  * {@link #global()} is the one the agent installed; before that (and when the agent is disabled)
  * it is a provider that records nothing.
  */
 public final class TracerProvider {
+  // the provider in place before the agent starts: spans carry new ids but record nothing
+  private static final Sampler NOTHING_SAMPLED = (parent, hi, lo, name, kind) -> SamplingDecision.DROP;
   private static volatile TracerProvider global = noop();
 
   private final Resource resource;
   private final Sampler sampler;
   private final SpanLimits limits;
   private final SpanProcessor[] processors;
-  private final TextMapPropagator propagator;
   private final ExportStats stats;
   private final Clock clock = Clock.get();
   private final ConcurrentHashMap<String, Tracer> tracers = new ConcurrentHashMap<>();
@@ -36,18 +32,17 @@ public final class TracerProvider {
   private boolean threadDetails; // written before the provider is published (setGlobal is a volatile write)
 
   public TracerProvider(Resource resource, Sampler sampler, SpanLimits limits, List<SpanProcessor> processors,
-      TextMapPropagator propagator, ExportStats stats) {
+      ExportStats stats) {
     this.resource = resource;
     this.sampler = sampler;
     this.limits = limits;
     this.processors = processors.toArray(new SpanProcessor[0]);
-    this.propagator = propagator;
     this.stats = stats;
   }
 
   public static TracerProvider noop() {
-    return new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOffSampler.INSTANCE, SpanLimits.defaults(),
-        Collections.<SpanProcessor>emptyList(), TextMapPropagator.noop(), new ExportStats());
+    return new TracerProvider(new Resource(Attributes.unlimited()), NOTHING_SAMPLED, SpanLimits.defaults(),
+        Collections.<SpanProcessor>emptyList(), new ExportStats());
   }
 
   public static TracerProvider global() {
@@ -63,7 +58,7 @@ public final class TracerProvider {
     Tracer t = tracers.get(scopeName);
     if (t == null) {
       t = tracers.computeIfAbsent(scopeName,
-          n -> new Tracer(this, new InstrumentationScope(n, dev.clew.core.AgentVersion.VERSION)));
+          n -> new Tracer(this, new InstrumentationScope(n, AgentVersion.VERSION)));
     }
     return t;
   }
@@ -93,10 +88,10 @@ public final class TracerProvider {
   /** @param attributes the attributes given to the builder, or null (allocated here only if recording) */
   Span startSpan(InstrumentationScope scope, String name, SpanKind kind, Context parentContext,
       Attributes attributes, List<SpanLink> links, int droppedLinks, long startEpochNanos) {
-    if (ExportThread.isCurrent()) {
+    if (AgentThread.isCurrent()) {
       return NonRecordingSpan.INVALID; // the exporter's own HTTP calls are not traced
     }
-    SpanContext parent = parentContext.span().spanContext();
+    SpanContext parent = Span.fromContext(parentContext).spanContext();
     long hi;
     long lo;
     TraceState traceState;
@@ -168,10 +163,6 @@ public final class TracerProvider {
 
   public Clock clock() {
     return clock;
-  }
-
-  public TextMapPropagator propagator() {
-    return propagator;
   }
 
   public ExportStats stats() {

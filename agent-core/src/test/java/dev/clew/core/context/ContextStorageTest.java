@@ -101,7 +101,7 @@ class ContextStorageTest {
   @Test
   void listenersSeeEveryChange() {
     StringBuilder seen = new StringBuilder();
-    ContextStorage.Listener l = (previous, next) -> seen.append(next.span().spanContext().spanId()).append(',');
+    ContextStorage.Listener l = (previous, next) -> seen.append(Span.fromContext(next).spanContext().spanId()).append(',');
     ContextStorage.get().addListener(l);
     try {
       try (Scope a = Context.root().with(span(5)).makeCurrent()) {

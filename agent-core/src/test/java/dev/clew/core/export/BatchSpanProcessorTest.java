@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.core.config.Config;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import dev.clew.core.trace.Attributes;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.util.AgentThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +40,7 @@ class BatchSpanProcessorTest {
     processor = new BatchSpanProcessor(exporter,
         new BatchSpanProcessor.Settings(queueSize, delayMillis, batchSize, 30_000), stats, FAST_RETRY);
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
-        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
+        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), stats);
     tracer = provider.tracer("test");
   }
 
@@ -164,7 +166,7 @@ class BatchSpanProcessorTest {
     processor = new BatchSpanProcessor(exporter, new BatchSpanProcessor.Settings(2048, HOUR, 5, 30_000), stats,
         new RetryPolicy(HOUR, HOUR, 1.0, HOUR));
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
-        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
+        SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), stats);
     tracer = provider.tracer("test");
     exporter.answer = ExportResult.retryable(-1);
     endSpans("s", 5);
@@ -323,7 +325,7 @@ class BatchSpanProcessorTest {
     start(2048, HOUR, 512);
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()),
         dev.clew.core.sampling.AlwaysOffSampler.INSTANCE, SpanLimits.defaults(),
-        Collections.<SpanProcessor>singletonList(processor), TextMapPropagator.noop(), stats);
+        Collections.<SpanProcessor>singletonList(processor), stats);
     provider.tracer("t").spanBuilder("x").startSpan().end();
     assertTrue(processor.forceFlush(10_000));
     assertTrue(exporter.names().isEmpty());
@@ -333,7 +335,7 @@ class BatchSpanProcessorTest {
   void spansStartedOnTheExportThreadAreNotRecorded() throws Exception {
     start(2048, HOUR, 512);
     boolean[] recording = new boolean[1];
-    Thread t = new ExportThread(() -> recording[0] = tracer.spanBuilder("own-http-call").startSpan().isRecording(),
+    Thread t = new AgentThread(() -> recording[0] = tracer.spanBuilder("own-http-call").startSpan().isRecording(),
         "test-export");
     t.start();
     t.join();

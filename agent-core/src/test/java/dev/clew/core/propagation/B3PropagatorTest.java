@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.sampling.SamplingFlags;
+import dev.clew.core.trace.SamplingFlags;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.TraceState;
@@ -44,7 +44,7 @@ class B3PropagatorTest {
   })
   void validSingle(String b3, String traceId, boolean sampled, SamplingFlags flags) {
     Context ctx = single(b3);
-    SpanContext sc = ctx.span().spanContext();
+    SpanContext sc = Span.fromContext(ctx).spanContext();
     assertTrue(sc.isValid(), b3);
     assertTrue(sc.isRemote());
     assertEquals(traceId, sc.traceIdHex());
@@ -84,7 +84,7 @@ class B3PropagatorTest {
   })
   void invalidSingleGivesNoParent(String b3) {
     Context ctx = single(b3);
-    assertFalse(ctx.span().spanContext().isValid(), b3);
+    assertFalse(Span.fromContext(ctx).spanContext().isValid(), b3);
     assertNull(ctx.get(SamplingFlags.KEY), "no partial result");
   }
 
@@ -92,33 +92,33 @@ class B3PropagatorTest {
   @CsvSource({"0, NOT_SAMPLED", "1, SAMPLED", "d, DEBUG"})
   void samplingOnlySingleHeaderGivesNoParentButADecision(String b3, SamplingFlags flags) {
     Context ctx = single(b3);
-    assertFalse(ctx.span().spanContext().isValid());
+    assertFalse(Span.fromContext(ctx).spanContext().isValid());
     assertEquals(flags, ctx.get(SamplingFlags.KEY));
   }
 
   @Test
   void validMulti() {
     Context ctx = multi("X-B3-TraceId", T128, "X-B3-SpanId", SPAN, "X-B3-ParentSpanId", PARENT, "X-B3-Sampled", "1");
-    assertEquals(T128, ctx.span().spanContext().traceIdHex());
-    assertTrue(ctx.span().spanContext().isSampled());
+    assertEquals(T128, Span.fromContext(ctx).spanContext().traceIdHex());
+    assertTrue(Span.fromContext(ctx).spanContext().isSampled());
     assertEquals(SamplingFlags.SAMPLED, ctx.get(SamplingFlags.KEY));
 
     ctx = multi("x-b3-traceid", T64, "x-b3-spanid", SPAN, "x-b3-sampled", "0");
-    assertEquals("0000000000000000" + T64, ctx.span().spanContext().traceIdHex(), "64-bit id left-padded");
-    assertFalse(ctx.span().spanContext().isSampled());
+    assertEquals("0000000000000000" + T64, Span.fromContext(ctx).spanContext().traceIdHex(), "64-bit id left-padded");
+    assertFalse(Span.fromContext(ctx).spanContext().isSampled());
 
     ctx = multi("X-B3-TraceId", T128, "X-B3-SpanId", SPAN, "X-B3-Sampled", "true");
-    assertTrue(ctx.span().spanContext().isSampled(), "true/false from older tracers");
+    assertTrue(Span.fromContext(ctx).spanContext().isSampled(), "true/false from older tracers");
     ctx = multi("X-B3-TraceId", T128, "X-B3-SpanId", SPAN, "X-B3-Sampled", "false");
     assertEquals(SamplingFlags.NOT_SAMPLED, ctx.get(SamplingFlags.KEY));
 
     ctx = multi("X-B3-TraceId", T128, "X-B3-SpanId", SPAN, "X-B3-Flags", "1");
-    assertTrue(ctx.span().spanContext().isSampled(), "debug implies sampled");
+    assertTrue(Span.fromContext(ctx).spanContext().isSampled(), "debug implies sampled");
     assertEquals(SamplingFlags.DEBUG, ctx.get(SamplingFlags.KEY));
 
     ctx = multi("X-B3-TraceId", T128, "X-B3-SpanId", SPAN);
     assertEquals(SamplingFlags.DEFERRED, ctx.get(SamplingFlags.KEY));
-    assertFalse(ctx.span().spanContext().isSampled());
+    assertFalse(Span.fromContext(ctx).spanContext().isSampled());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -165,16 +165,16 @@ class B3PropagatorTest {
     assertEquals(SamplingFlags.NOT_SAMPLED, multi("X-B3-Sampled", "0").get(SamplingFlags.KEY));
     assertEquals(SamplingFlags.SAMPLED, multi("X-B3-Sampled", "1").get(SamplingFlags.KEY));
     assertEquals(SamplingFlags.DEBUG, multi("X-B3-Flags", "1").get(SamplingFlags.KEY));
-    assertFalse(multi("X-B3-Sampled", "0").span().spanContext().isValid());
+    assertFalse(Span.fromContext(multi("X-B3-Sampled", "0")).spanContext().isValid());
   }
 
   @Test
   void eachExtractsTheOtherEncodingToo() {
     Context ctx = B3Propagator.SINGLE.extract(Context.root(),
         Carrier.of("X-B3-TraceId", T128, "X-B3-SpanId", SPAN, "X-B3-Sampled", "1"), Carrier.GETTER);
-    assertTrue(ctx.span().spanContext().isValid());
+    assertTrue(Span.fromContext(ctx).spanContext().isValid());
     ctx = B3Propagator.MULTI.extract(Context.root(), Carrier.of("b3", T128 + "-" + SPAN + "-1"), Carrier.GETTER);
-    assertTrue(ctx.span().spanContext().isValid());
+    assertTrue(Span.fromContext(ctx).spanContext().isValid());
   }
 
   @Test
@@ -191,8 +191,8 @@ class B3PropagatorTest {
   void debugIsReemitted() {
     Context in = single(T128 + "-" + SPAN + "-d");
     // a child span in this process, still under the extracted context
-    SpanContext child = SpanContext.create(in.span().spanContext().traceIdHigh(),
-        in.span().spanContext().traceIdLow(), 0x1234L, SpanContext.FLAG_SAMPLED, TraceState.EMPTY);
+    SpanContext child = SpanContext.create(Span.fromContext(in).spanContext().traceIdHigh(),
+        Span.fromContext(in).spanContext().traceIdLow(), 0x1234L, SpanContext.FLAG_SAMPLED, TraceState.EMPTY);
     Context out = in.with(Span.wrap(child));
     Carrier c = new Carrier();
     B3Propagator.SINGLE.inject(out, c, Carrier.SETTER);
@@ -214,7 +214,7 @@ class B3PropagatorTest {
         Carrier c = new Carrier();
         p.inject(Context.root().with(Span.wrap(sc)), c, Carrier.SETTER);
         Context back = p.extract(Context.root(), c, Carrier.GETTER);
-        assertEquals(RoundTrips.asRemote(sc), back.span().spanContext(), c.toString());
+        assertEquals(RoundTrips.asRemote(sc), Span.fromContext(back).spanContext(), c.toString());
         assertEquals(sc.isSampled() ? SamplingFlags.SAMPLED : SamplingFlags.NOT_SAMPLED, back.get(SamplingFlags.KEY));
         Carrier again = new Carrier();
         p.inject(back, again, Carrier.SETTER);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clew.core.baggage.Baggage;
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
-import dev.clew.core.sampling.SamplingFlags;
+import dev.clew.core.trace.SamplingFlags;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.TraceState;
@@ -32,7 +32,7 @@ class CompositePropagatorTest {
   }
 
   static String traceId(TextMapPropagator p, Carrier c) {
-    return p.extract(Context.root(), c, Carrier.GETTER).span().spanContext().traceIdHex();
+    return Span.fromContext(p.extract(Context.root(), c, Carrier.GETTER)).spanContext().traceIdHex();
   }
 
   @Test
@@ -57,7 +57,7 @@ class CompositePropagatorTest {
     c.add("uberctx-user", "ann");
     c.add("baggage", "tier=gold");
     Context ctx = of("tracecontext,b3,jaeger,baggage").extract(Context.root(), c, Carrier.GETTER);
-    assertEquals(W3C_TRACE, ctx.span().spanContext().traceIdHex());
+    assertEquals(W3C_TRACE, Span.fromContext(ctx).spanContext().traceIdHex());
     assertNull(ctx.get(SamplingFlags.KEY), "jaeger's debug flag belongs to the context it lost with");
     assertEquals("ann", Baggage.fromContext(ctx).get("user"));
     assertEquals("gold", Baggage.fromContext(ctx).get("tier"));
@@ -67,7 +67,7 @@ class CompositePropagatorTest {
   void theCarrierWinsOverASpanAlreadyInTheContext() {
     SpanContext local = SpanContext.create(1, 2, 3, SpanContext.FLAG_SAMPLED, TraceState.EMPTY);
     Context ctx = of("tracecontext").extract(Context.root().with(Span.wrap(local)), both(), Carrier.GETTER);
-    assertEquals(W3C_TRACE, ctx.span().spanContext().traceIdHex());
+    assertEquals(W3C_TRACE, Span.fromContext(ctx).spanContext().traceIdHex());
   }
 
   @Test
@@ -76,7 +76,7 @@ class CompositePropagatorTest {
     Context debug = p.extract(Context.root(), Carrier.of("b3", B3_TRACE + "-" + SPAN + "-d"), Carrier.GETTER);
     assertEquals(SamplingFlags.DEBUG, debug.get(SamplingFlags.KEY));
     Context next = p.extract(debug, Carrier.of("traceparent", "00-" + W3C_TRACE + "-" + SPAN + "-01"), Carrier.GETTER);
-    assertEquals(W3C_TRACE, next.span().spanContext().traceIdHex());
+    assertEquals(W3C_TRACE, Span.fromContext(next).spanContext().traceIdHex());
     Carrier out = new Carrier();
     p.inject(next, out, Carrier.SETTER);
     assertEquals(W3C_TRACE + "-" + SPAN + "-1", out.get("b3"));
@@ -134,6 +134,6 @@ class CompositePropagatorTest {
     };
     Context ctx = of("tracecontext,baggage,b3,b3multi,jaeger").extract(Context.root(), both(), broken);
     assertSame(Context.root(), ctx);
-    assertFalse(ctx.span().spanContext().isValid());
+    assertFalse(Span.fromContext(ctx).spanContext().isValid());
   }
 }

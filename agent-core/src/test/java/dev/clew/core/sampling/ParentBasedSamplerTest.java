@@ -2,6 +2,9 @@ package dev.clew.core.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clew.core.trace.Sampler;
+import dev.clew.core.trace.SamplingDecision;
+import dev.clew.core.trace.SamplingFlags;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.TraceState;

@@ -3,6 +3,7 @@ package dev.clew.core.sampling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clew.core.trace.Sampler;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 import java.util.concurrent.CountDownLatch;

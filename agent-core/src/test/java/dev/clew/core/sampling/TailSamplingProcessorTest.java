@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.SpanProcessor;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.trace.Attributes;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.TraceState;
 import dev.clew.core.trace.Tracer;
@@ -68,7 +67,7 @@ class TailSamplingProcessorTest {
 
   static Tracer tracer(SpanProcessor processor) {
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
-        SpanLimits.defaults(), Collections.singletonList(processor), TextMapPropagator.noop(), new ExportStats());
+        SpanLimits.defaults(), Collections.singletonList(processor), new ExportStats());
     return provider.tracer("test");
   }
 

@@ -3,6 +3,8 @@ package dev.clew.core.sampling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clew.core.trace.Sampler;
+import dev.clew.core.trace.SamplingDecision;
 import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanKind;
 import java.util.Random;

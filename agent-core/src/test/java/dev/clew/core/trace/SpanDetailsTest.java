@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.SpanProcessor;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +24,7 @@ class SpanDetailsTest {
       }
     };
     return new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE, limits,
-        Collections.singletonList(collect), TextMapPropagator.noop(), new ExportStats());
+        Collections.singletonList(collect), new ExportStats());
   }
 
   @Test

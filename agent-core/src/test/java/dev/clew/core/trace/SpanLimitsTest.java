@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.SpanProcessor;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +23,7 @@ class SpanLimitsTest {
       }
     };
     TracerProvider provider = new TracerProvider(new Resource(Attributes.unlimited()), AlwaysOnSampler.INSTANCE,
-        limits, Collections.singletonList(collect), TextMapPropagator.noop(), new ExportStats());
+        limits, Collections.singletonList(collect), new ExportStats());
     return provider.tracer("test");
   }
 

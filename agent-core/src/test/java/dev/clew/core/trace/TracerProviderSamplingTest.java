@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapGetter;
 import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOffSampler;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import dev.clew.core.sampling.ParentBasedSampler;
-import dev.clew.core.sampling.Sampler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,7 +41,14 @@ class TracerProviderSamplingTest {
   final List<RecordingSpan> ended = new ArrayList<>();
   final ExportStats stats = new ExportStats();
 
-  TracerProvider provider(Sampler sampler, String propagators) {
+  /** A provider and the propagator configured beside it, as the agent sets them up. */
+  record Tracing(TracerProvider provider, TextMapPropagator propagator) {
+    Tracer tracer(String name) {
+      return provider.tracer(name);
+    }
+  }
+
+  Tracing provider(Sampler sampler, String propagators) {
     SpanProcessor collect = new SpanProcessor() {
       @Override
       public void onEnd(RecordingSpan span) {
@@ -53,11 +57,11 @@ class TracerProviderSamplingTest {
     };
     TextMapPropagator p = Propagators.fromConfig(dev.clew.core.config.Config.of(
         Collections.singletonMap("otel.propagators", propagators)));
-    return new TracerProvider(new Resource(Attributes.unlimited()), sampler, SpanLimits.defaults(),
-        Collections.singletonList(collect), p, stats);
+    return new Tracing(new TracerProvider(new Resource(Attributes.unlimited()), sampler, SpanLimits.defaults(),
+        Collections.singletonList(collect), stats), p);
   }
 
-  Span serverSpan(TracerProvider provider, String... headers) {
+  Span serverSpan(Tracing provider, String... headers) {
     Map<String, String> carrier = new HashMap<>();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       carrier.put(headers[i], headers[i + 1]);
@@ -68,13 +72,13 @@ class TracerProviderSamplingTest {
 
   @Test
   void b3SamplingOnlyHeaderStartsANewTraceThatFollowsTheDecision() {
-    TracerProvider p = provider(new ParentBasedSampler(AlwaysOnSampler.INSTANCE), "b3");
+    Tracing p = provider(new ParentBasedSampler(AlwaysOnSampler.INSTANCE), "b3");
     Span denied = serverSpan(p, "b3", "0");
     assertTrue(denied.spanContext().isValid(), "a new trace");
     assertFalse(denied.isRecording());
     assertFalse(denied.spanContext().isSampled());
 
-    TracerProvider off = provider(new ParentBasedSampler(AlwaysOffSampler.INSTANCE), "b3multi");
+    Tracing off = provider(new ParentBasedSampler(AlwaysOffSampler.INSTANCE), "b3multi");
     assertTrue(serverSpan(off, "X-B3-Sampled", "1").isRecording());
     assertTrue(serverSpan(off, "X-B3-Flags", "1").isRecording(), "debug");
     assertFalse(serverSpan(off, "X-B3-Sampled", "true").spanContext().isRemote());
@@ -92,7 +96,7 @@ class TracerProviderSamplingTest {
 
   @Test
   void aSampledOutSpanStillPropagatesItsTrace() {
-    TracerProvider p = provider(new ParentBasedSampler(AlwaysOnSampler.INSTANCE), "tracecontext,b3multi");
+    Tracing p = provider(new ParentBasedSampler(AlwaysOnSampler.INSTANCE), "tracecontext,b3multi");
     String trace = "0af7651916cd43dd8448eb211c80319c";
     Span server = serverSpan(p, "traceparent", "00-" + trace + "-b7ad6b7169203331-00");
     assertFalse(server.isRecording());

@@ -1,5 +1,7 @@
 package dev.clew.core.export.console;
 
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_STACKTRACE;
+
 import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.trace.Attributes;
@@ -54,7 +56,7 @@ public final class ConsoleSpanExporter implements SpanExporter {
         if (!a.isEmpty()) {
           sb.append('{');
           for (int i = 0; i < a.size(); i++) {
-            if ("exception.stacktrace".equals(a.key(i))) {
+            if (EXCEPTION_STACKTRACE.equals(a.key(i))) {
               continue; // one line per span: the type and message say enough
             }
             if (sb.charAt(sb.length() - 1) != '{') {

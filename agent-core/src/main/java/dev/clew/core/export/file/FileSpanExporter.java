@@ -42,18 +42,8 @@ public final class FileSpanExporter implements SpanExporter {
 
   public static FileSpanExporter fromConfig(Config config) {
     String path = config.getString(PATH_KEY, DEFAULT_PATH);
-    long maxSize = config.getLong(MAX_SIZE_KEY, DEFAULT_MAX_SIZE);
-    if (maxSize <= 0) {
-      AgentLog.warn("invalid value '" + maxSize + "' for " + MAX_SIZE_KEY + ": expected a positive number of bytes; using "
-          + DEFAULT_MAX_SIZE);
-      maxSize = DEFAULT_MAX_SIZE;
-    }
-    int maxFiles = config.getInt(MAX_FILES_KEY, DEFAULT_MAX_FILES);
-    if (maxFiles < 0) {
-      AgentLog.warn("invalid value '" + maxFiles + "' for " + MAX_FILES_KEY + ": expected 0 or more; using "
-          + DEFAULT_MAX_FILES);
-      maxFiles = DEFAULT_MAX_FILES;
-    }
+    long maxSize = config.getPositiveLong(MAX_SIZE_KEY, DEFAULT_MAX_SIZE);
+    int maxFiles = config.getNonNegativeInt(MAX_FILES_KEY, DEFAULT_MAX_FILES);
     return new FileSpanExporter(new File(path), maxSize, maxFiles);
   }
 

@@ -7,14 +7,14 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Reads the settings of an HTTP exporter from keys under a prefix, with an optional signal-specific
  * prefix that takes precedence key by key, as in the OpenTelemetry SDK
- * ({@code otel.exporter.otlp.traces.timeout} over {@code otel.exporter.otlp.timeout}).
+ * ({@code otel.exporter.otlp.traces.timeout} over {@code otel.exporter.otlp.timeout}). Both keys of a
+ * setting are always read, so both are listed, and neither is reported unused when the other is set.
  */
 public final class HttpExporterConfig {
   private final Config config;
@@ -35,43 +35,41 @@ public final class HttpExporterConfig {
     return general + "." + setting;
   }
 
+  /** The signal-specific key, listed with no default of its own (it falls back to the general key). */
+  private String specificKey(String setting) {
+    String k = specific + "." + setting;
+    config.declare(k, "");
+    return k;
+  }
+
   public String string(String setting, String defaultValue) {
-    return config.getString(key(setting), defaultValue);
+    String v = config.getString(general + "." + setting, defaultValue);
+    return specific == null ? v : config.getString(specificKey(setting), v);
+  }
+
+  /** One of the allowed values, for the specific key then the general one. */
+  public String oneOf(String setting, String defaultValue, String... allowed) {
+    String v = config.getOneOf(general + "." + setting, defaultValue, allowed);
+    return specific == null ? v : config.getOneOf(specificKey(setting), v, allowed);
   }
 
   public long millis(String setting, long defaultMillis) {
-    String k = key(setting);
-    long v = config.getMillis(k, defaultMillis);
-    if (v <= 0) {
-      AgentLog.warn("invalid value '" + v + "' for " + k + ": expected a positive duration; using "
-          + defaultMillis + "ms");
-      return defaultMillis;
-    }
-    return v;
+    long v = config.getPositiveDuration(general + "." + setting, defaultMillis);
+    return specific == null ? v : config.getPositiveDuration(specificKey(setting), v);
   }
 
   /** {@code gzip} or {@code none}. */
   public boolean gzip(boolean defaultGzip) {
-    String k = key("compression");
-    String v = config.getString(k, defaultGzip ? "gzip" : "none").toLowerCase(Locale.ROOT);
-    if ("gzip".equals(v)) {
-      return true;
-    }
-    if ("none".equals(v)) {
-      return false;
-    }
-    AgentLog.warn("invalid value '" + v + "' for " + k + ": expected gzip or none; using "
-        + (defaultGzip ? "gzip" : "none"));
-    return defaultGzip;
+    return "gzip".equals(oneOf("compression", defaultGzip ? "gzip" : "none", "gzip", "none"));
   }
 
   /**
-   * {@code k1=v1,k2=v2} with percent-encoded values (W3C baggage syntax, as the SDK reads it). Values
-   * are never logged: they are often credentials.
+   * {@code k1=v1,k2=v2} with percent-encoded values (W3C baggage syntax, as the SDK reads it). The
+   * signal-specific key replaces the general one as a whole. Values are never logged: they are often
+   * credentials.
    */
   public Map<String, String> headers() {
-    String k = key("headers");
-    String raw = config.getString(k, "");
+    String raw = string("headers", "");
     Map<String, String> out = new LinkedHashMap<>();
     int skipped = 0;
     for (String part : raw.split(",")) {
@@ -94,7 +92,7 @@ public final class HttpExporterConfig {
       out.put(name, value);
     }
     if (skipped > 0) {
-      AgentLog.warn(k + " has " + skipped + " entr" + (skipped == 1 ? "y" : "ies")
+      AgentLog.warn(key("headers") + " has " + skipped + " entr" + (skipped == 1 ? "y" : "ies")
           + " without '=' (expected name=value pairs separated by commas); skipped");
     }
     return out;
@@ -102,37 +100,25 @@ public final class HttpExporterConfig {
 
   /** A trust store from the PEM file of {@code certificate}, or null for the JDK default. */
   public SSLSocketFactory trust() {
-    String k = key("certificate");
-    String path = config.getString(k, null);
+    String path = string("certificate", null);
     if (path == null) {
       return null;
     }
     try {
       return PemTrust.socketFactory(path);
     } catch (Exception e) {
-      AgentLog.warn("cannot use the certificate file " + path + " (" + k + "): " + e
+      AgentLog.warn("cannot use the certificate file " + path + " (" + key("certificate") + "): " + e
           + "; using the JDK's default trust store");
       return null;
     }
   }
 
-  /** An http(s) URL, or the default with a warning naming the key. */
-  public static URL url(String key, String value, String defaultValue) {
+  /** A URL {@link Config#getHttpUrl} has validated. */
+  public static URL url(String validated) {
     try {
-      URL u = new URL(value);
-      String scheme = u.getProtocol();
-      if (("http".equals(scheme) || "https".equals(scheme)) && !u.getHost().isEmpty()) {
-        return u;
-      }
+      return new URL(validated);
     } catch (MalformedURLException e) {
-      // warned below
-    }
-    AgentLog.warn("invalid value '" + value + "' for " + key + ": expected an http:// or https:// URL; using "
-        + defaultValue);
-    try {
-      return new URL(defaultValue);
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalArgumentException("not a URL: " + validated, e);
     }
   }
 }

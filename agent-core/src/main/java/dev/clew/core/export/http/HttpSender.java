@@ -1,7 +1,8 @@
 package dev.clew.core.export.http;
 
-import dev.clew.core.AgentVersion;
+import dev.clew.core.config.Redactor;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.util.AgentVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -239,13 +240,25 @@ public final class HttpSender {
     return out.toByteArray();
   }
 
+  /**
+   * A short, single-line, sanitized excerpt of an error body for the log ({@link Redactor#excerpt}): a
+   * backend's or a proxy's body may echo anything, credentials included. HTML pages say nothing useful in a
+   * log line and are left out.
+   */
   private static String bodySnippet(byte[] body, String contentType) {
-    if (body.length == 0 || contentType == null
-        || !(contentType.startsWith("text/") || contentType.contains("json"))) {
+    if (body.length == 0 || contentType == null) {
       return "";
     }
-    String s = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
-    return ": " + s.replace('\n', ' ').replace('\r', ' ');
+    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    if (type.contains("html")) {
+      return " (an HTML page, not shown)";
+    }
+    if (!(type.startsWith("text/") || type.contains("json"))) {
+      return "";
+    }
+    String text = new String(body, 0, Math.min(body.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
+    String excerpt = Redactor.DEFAULT.excerpt(text);
+    return excerpt.isEmpty() ? "" : ": " + excerpt;
   }
 
   private void warn(String kind, String message) {

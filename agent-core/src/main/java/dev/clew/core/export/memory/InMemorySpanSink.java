@@ -1,9 +1,9 @@
 package dev.clew.core.export.memory;
 
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.export.otlp.OtlpProtobufEncoder;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.SpanData;
+import dev.clew.core.trace.SpanProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

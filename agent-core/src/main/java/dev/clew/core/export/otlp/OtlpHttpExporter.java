@@ -1,13 +1,13 @@
 package dev.clew.core.export.otlp;
 
 import dev.clew.core.config.Config;
+import dev.clew.core.config.Redactor;
 import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.export.http.HttpExporterConfig;
 import dev.clew.core.export.http.HttpSender;
 import dev.clew.core.export.http.HttpSpanExporter;
 import dev.clew.core.log.AgentLog;
 import java.net.URL;
-import java.util.Locale;
 
 /**
  * The OTLP/HTTP trace exporter ({@code otel.traces.exporter=otlp}, the default). Settings follow the
@@ -45,22 +45,13 @@ public final class OtlpHttpExporter {
 
   public static Protocol protocol(Config config) {
     HttpExporterConfig c = traceConfig(config);
-    String key = c.key("protocol");
-    String v = c.string("protocol", Protocol.HTTP_PROTOBUF.configName).toLowerCase(Locale.ROOT);
-    switch (v) {
-      case "http/protobuf":
-        return Protocol.HTTP_PROTOBUF;
-      case "http/json":
-        return Protocol.HTTP_JSON;
-      case "grpc":
-        AgentLog.warn(key + "=grpc is not supported by clew; using http/protobuf (set the endpoint to the "
-            + "collector's OTLP/HTTP port, usually 4318)");
-        return Protocol.HTTP_PROTOBUF;
-      default:
-        AgentLog.warn("invalid value '" + v + "' for " + key + ": expected http/protobuf or http/json; using "
-            + "http/protobuf");
-        return Protocol.HTTP_PROTOBUF;
+    String v = c.oneOf("protocol", Protocol.HTTP_PROTOBUF.configName, "http/protobuf", "http/json", "grpc");
+    if ("grpc".equals(v)) {
+      AgentLog.warn(c.key("protocol") + "=grpc is not supported by clew; using http/protobuf (set the endpoint to "
+          + "the collector's OTLP/HTTP port, usually 4318)");
+      return Protocol.HTTP_PROTOBUF;
     }
+    return "http/json".equals(v) ? Protocol.HTTP_JSON : Protocol.HTTP_PROTOBUF;
   }
 
   /** Where and how to send, from configuration. */
@@ -71,14 +62,10 @@ public final class OtlpHttpExporter {
   }
 
   static URL endpoint(Config config) {
-    String tracesEndpoint = config.getString("otel.exporter.otlp.traces.endpoint", null);
-    if (tracesEndpoint != null) {
-      return HttpExporterConfig.url("otel.exporter.otlp.traces.endpoint", tracesEndpoint,
-          DEFAULT_ENDPOINT + "/" + TRACES_PATH);
-    }
-    String base = config.getString("otel.exporter.otlp.endpoint", DEFAULT_ENDPOINT);
-    String full = base.endsWith("/") ? base + TRACES_PATH : base + "/" + TRACES_PATH;
-    return HttpExporterConfig.url("otel.exporter.otlp.endpoint", full, DEFAULT_ENDPOINT + "/" + TRACES_PATH);
+    String base = config.getHttpUrl("otel.exporter.otlp.endpoint", DEFAULT_ENDPOINT);
+    String fromBase = base.endsWith("/") ? base + TRACES_PATH : base + "/" + TRACES_PATH;
+    config.declare("otel.exporter.otlp.traces.endpoint", ""); // no default of its own: the general one's
+    return HttpExporterConfig.url(config.getHttpUrl("otel.exporter.otlp.traces.endpoint", fromBase));
   }
 
   /** Logs a partial success (spans the backend rejected) at most once a minute, with the count. */
@@ -89,7 +76,7 @@ public final class OtlpHttpExporter {
       if (p != null) {
         AgentLog.warnThrottled("export-otlp-partial-success", "exporter otlp: the backend rejected "
             + p.rejectedSpans + " of " + spanCount + " spans"
-            + (p.errorMessage.isEmpty() ? "" : ": " + p.errorMessage));
+            + (p.errorMessage.isEmpty() ? "" : ": " + Redactor.DEFAULT.excerpt(p.errorMessage)));
       }
     }
   }

@@ -1,13 +1,20 @@
 package dev.clew.core.export.otlp;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the {@code partial_success} of an OTLP {@code ExportTraceServiceResponse}: how many spans the
  * backend rejected and why. Protobuf is walked by hand (field 1 = partial_success, inside it
- * 1 = rejected_spans, 2 = error_message); JSON is scanned for {@code rejectedSpans}/{@code errorMessage}.
+ * 1 = rejected_spans, 2 = error_message); JSON is read with jackson-core's streaming parser
+ * ({@code partialSuccess.rejectedSpans}/{@code errorMessage}; unknown fields are skipped, as OTLP requires).
  */
 final class OtlpPartialSuccess {
+  private static final JsonFactory JSON = new JsonFactory();
+
   final long rejectedSpans;
   final String errorMessage;
 
@@ -24,7 +31,7 @@ final class OtlpPartialSuccess {
     try {
       OtlpPartialSuccess p = contentType != null && contentType.contains("json") ? fromJson(body) : fromProto(body);
       return p == null || (p.rejectedSpans == 0 && p.errorMessage.isEmpty()) ? null : p;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null; // not a response we understand: the request itself succeeded
     }
   }
@@ -57,45 +64,46 @@ final class OtlpPartialSuccess {
     return null;
   }
 
-  private static OtlpPartialSuccess fromJson(byte[] b) {
-    String s = new String(b, StandardCharsets.UTF_8);
-    if (!s.contains("partialSuccess")) {
-      return null;
-    }
-    String rejected = jsonValue(s, "rejectedSpans");
-    String message = jsonValue(s, "errorMessage");
-    return new OtlpPartialSuccess(rejected == null ? 0 : Long.parseLong(rejected), message == null ? "" : message);
-  }
-
-  /** The scalar after {@code "key":}, without quotes (int64 is a string in OTLP/JSON). */
-  private static String jsonValue(String s, String key) {
-    int k = s.indexOf("\"" + key + "\"");
-    if (k < 0) {
-      return null;
-    }
-    int i = s.indexOf(':', k) + 1;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    if (i < s.length() && s.charAt(i) == '"') {
-      StringBuilder out = new StringBuilder();
-      for (int j = i + 1; j < s.length(); j++) {
-        char c = s.charAt(j);
-        if (c == '\\' && j + 1 < s.length()) {
-          out.append(s.charAt(++j));
-        } else if (c == '"') {
-          break;
+  private static OtlpPartialSuccess fromJson(byte[] b) throws IOException {
+    try (JsonParser p = JSON.createParser(b)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      OtlpPartialSuccess result = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (p.nextToken() == JsonToken.START_OBJECT && isField(name, "partialSuccess", "partial_success")) {
+          result = readPartialSuccess(p);
         } else {
-          out.append(c);
+          p.skipChildren(); // unknown fields are ignored, whatever they hold
         }
       }
-      return out.toString();
+      return result;
     }
-    int j = i;
-    while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '-')) {
-      j++;
+  }
+
+  /** Reads the fields of the {@code partialSuccess} object the parser is at; int64 may come as a string or a number. */
+  private static OtlpPartialSuccess readPartialSuccess(JsonParser p) throws IOException {
+    long rejected = 0;
+    String message = "";
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (isField(name, "rejectedSpans", "rejected_spans")
+          && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
+        rejected = value == JsonToken.VALUE_STRING ? Long.parseLong(p.getText().trim()) : p.getLongValue();
+      } else if (isField(name, "errorMessage", "error_message") && value == JsonToken.VALUE_STRING) {
+        message = p.getText();
+      } else {
+        p.skipChildren();
+      }
     }
-    return s.substring(i, j);
+    return new OtlpPartialSuccess(rejected, message);
+  }
+
+  /** OTLP/JSON writes lowerCamelCase; the protobuf JSON mapping lets a parser accept the proto name too. */
+  private static boolean isField(String name, String camel, String proto) {
+    return camel.equals(name) || proto.equals(name);
   }
 
   private static final class Reader {

@@ -1,5 +1,13 @@
 package dev.clew.core.export.zipkin;
 
+import static dev.clew.core.semconv.SemanticAttributes.CLIENT_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.CLIENT_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.PEER_SERVICE;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.SpanData;
@@ -24,11 +32,11 @@ final class RemoteEndpoint {
       return;
     }
     String serviceName = null;
-    String ip = string(a, "network.peer.address");
-    long port = number(a, "network.peer.port");
+    String ip = string(a, NETWORK_PEER_ADDRESS);
+    long port = number(a, NETWORK_PEER_PORT);
     if (outgoing) {
-      serviceName = string(a, "peer.service");
-      String server = string(a, "server.address");
+      serviceName = string(a, PEER_SERVICE);
+      String server = string(a, SERVER_ADDRESS);
       if (serviceName == null && server != null && !isIpv4(server) && !isIpv6(server)) {
         serviceName = server;
       }
@@ -36,14 +44,14 @@ final class RemoteEndpoint {
         ip = server;
       }
       if (port < 0) {
-        port = number(a, "server.port");
+        port = number(a, SERVER_PORT);
       }
     } else {
       if (ip == null) {
-        ip = string(a, "client.address");
+        ip = string(a, CLIENT_ADDRESS);
       }
       if (port < 0) {
-        port = number(a, "client.port");
+        port = number(a, CLIENT_PORT);
       }
     }
     boolean v4 = ip != null && isIpv4(ip);

@@ -22,9 +22,8 @@ public final class ZipkinSpanExporter {
 
   public static HttpSender.Settings settings(Config config, long exportBudgetMillis) {
     HttpExporterConfig c = new HttpExporterConfig(config, null, "otel.exporter.zipkin");
-    String endpoint = config.getString("otel.exporter.zipkin.endpoint", DEFAULT_ENDPOINT);
-    return new HttpSender.Settings(
-        HttpExporterConfig.url("otel.exporter.zipkin.endpoint", endpoint, DEFAULT_ENDPOINT),
+    String endpoint = config.getHttpUrl("otel.exporter.zipkin.endpoint", DEFAULT_ENDPOINT);
+    return new HttpSender.Settings(HttpExporterConfig.url(endpoint),
         Collections.<String, String>emptyMap(), c.gzip(true),
         (int) Math.min(Integer.MAX_VALUE, c.millis("timeout", 10_000)), null, exportBudgetMillis);
   }

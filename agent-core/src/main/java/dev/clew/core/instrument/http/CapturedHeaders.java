@@ -16,7 +16,8 @@ public final class CapturedHeaders {
     List<String> values(C carrier, String name);
   }
 
-  private static final CapturedHeaders NONE = new CapturedHeaders(new String[0], new String[0]);
+  /** Records nothing. */
+  public static final CapturedHeaders NONE = new CapturedHeaders(new String[0], new String[0]);
 
   private final String[] names;
   private final String[] attributeKeys;

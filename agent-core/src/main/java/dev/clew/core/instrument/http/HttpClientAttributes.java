@@ -1,5 +1,15 @@
 package dev.clew.core.instrument.http;
 
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_METHOD;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PROTOCOL_VERSION;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.URL_FULL;
+
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.StatusCode;
@@ -10,9 +20,11 @@ import dev.clew.core.trace.StatusCode;
  */
 public final class HttpClientAttributes<REQ, RES> {
   private final HttpClientAdapter<REQ, RES> adapter;
+  private final Redactor redactor;
 
-  public HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter) {
+  HttpClientAttributes(HttpClientAdapter<REQ, RES> adapter, Redactor redactor) {
     this.adapter = adapter;
+    this.redactor = redactor;
   }
 
   /** The port to report: the explicit one, else the scheme's default; -1 if neither is known. */
@@ -34,23 +46,23 @@ public final class HttpClientAttributes<REQ, RES> {
   }
 
   void onStart(SpanBuilder span, REQ request, String normalizedMethod) {
-    span.setAttribute("http.request.method", normalizedMethod);
+    span.setAttribute(HTTP_REQUEST_METHOD, normalizedMethod);
     if (normalizedMethod == HttpCommon.OTHER) {
       String original = adapter.method(request);
       if (original != null) {
-        span.setAttribute("http.request.method_original", original);
+        span.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, original);
       }
     }
-    String url = HttpCommon.redactUrl(adapter.url(request));
+    String url = redactor.redactUrl(adapter.url(request));
     if (url != null) {
-      span.setAttribute("url.full", url);
+      span.setAttribute(URL_FULL, url);
     }
     String host = adapter.serverAddress(request);
     if (host != null) {
-      span.setAttribute("server.address", host);
+      span.setAttribute(SERVER_ADDRESS, host);
       int port = adapter.serverPort(request);
       if (port > 0) {
-        span.setAttribute("server.port", (long) port);
+        span.setAttribute(SERVER_PORT, (long) port);
       }
     }
   }
@@ -58,20 +70,20 @@ public final class HttpClientAttributes<REQ, RES> {
   void onEnd(Span span, REQ request, RES response, Throwable error) {
     int status = response == null ? -1 : adapter.statusCode(response);
     if (status > 0) {
-      span.setAttribute("http.response.status_code", (long) status);
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
     if (response != null) {
       String version = adapter.protocolVersion(request, response);
       if (version != null) {
-        span.setAttribute("network.protocol.version", version);
+        span.setAttribute(NETWORK_PROTOCOL_VERSION, version);
       }
     }
     if (error != null) {
-      span.setAttribute("error.type", error.getClass().getName());
+      span.setAttribute(ERROR_TYPE, error.getClass().getName());
       span.recordException(error);
       span.setStatus(StatusCode.ERROR, error.getMessage());
     } else if (status >= 400) {
-      span.setAttribute("error.type", Integer.toString(status));
+      span.setAttribute(ERROR_TYPE, Integer.toString(status));
       span.setStatus(StatusCode.ERROR, null);
     }
   }

@@ -1,5 +1,19 @@
 package dev.clew.core.instrument.http;
 
+import static dev.clew.core.semconv.SemanticAttributes.CLIENT_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_ROUTE;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PROTOCOL_VERSION;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.URL_PATH;
+import static dev.clew.core.semconv.SemanticAttributes.URL_QUERY;
+import static dev.clew.core.semconv.SemanticAttributes.URL_SCHEME;
+import static dev.clew.core.semconv.SemanticAttributes.USER_AGENT_ORIGINAL;
+
+import dev.clew.core.config.Redactor;
 import dev.clew.core.trace.Span;
 
 /**
@@ -9,32 +23,33 @@ import dev.clew.core.trace.Span;
 final class HttpServerAttributes {
   private HttpServerAttributes() {}
 
-  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route) {
+  static <REQ, RES> void onStart(Span span, HttpServerAdapter<REQ, RES> adapter, REQ request, String route,
+      Redactor redactor) {
     HttpCommon.setMethod(span, adapter.method(request));
-    setIfNotNull(span, "url.scheme", adapter.scheme(request));
-    setIfNotNull(span, "url.path", adapter.path(request));
-    setIfNotNull(span, "url.query", HttpCommon.redactQuery(adapter.query(request)));
-    setIfNotNull(span, "http.route", route);
-    setIfNotNull(span, "server.address", adapter.serverAddress(request));
+    setIfNotNull(span, URL_SCHEME, adapter.scheme(request));
+    setIfNotNull(span, URL_PATH, adapter.path(request));
+    setIfNotNull(span, URL_QUERY, redactor.redactQuery(adapter.query(request)));
+    setIfNotNull(span, HTTP_ROUTE, route);
+    setIfNotNull(span, SERVER_ADDRESS, adapter.serverAddress(request));
     int serverPort = adapter.serverPort(request);
     if (serverPort > 0) {
-      span.setAttribute("server.port", (long) serverPort);
+      span.setAttribute(SERVER_PORT, (long) serverPort);
     }
     String peer = adapter.peerAddress(request);
     String client = forwardedClient(adapter, request);
-    setIfNotNull(span, "client.address", client != null ? client : peer);
-    setIfNotNull(span, "network.peer.address", peer);
+    setIfNotNull(span, CLIENT_ADDRESS, client != null ? client : peer);
+    setIfNotNull(span, NETWORK_PEER_ADDRESS, peer);
     int peerPort = adapter.peerPort(request);
     if (peerPort > 0) {
-      span.setAttribute("network.peer.port", (long) peerPort);
+      span.setAttribute(NETWORK_PEER_PORT, (long) peerPort);
     }
-    setIfNotNull(span, "network.protocol.version", HttpCommon.protocolVersion(adapter.protocol(request)));
-    setIfNotNull(span, "user_agent.original", adapter.header(request, "user-agent"));
+    setIfNotNull(span, NETWORK_PROTOCOL_VERSION, HttpCommon.protocolVersion(adapter.protocol(request)));
+    setIfNotNull(span, USER_AGENT_ORIGINAL, adapter.header(request, "user-agent"));
   }
 
   static void onEnd(Span span, int statusCode) {
     if (statusCode > 0) {
-      span.setAttribute("http.response.status_code", (long) statusCode);
+      span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) statusCode);
     }
   }
 

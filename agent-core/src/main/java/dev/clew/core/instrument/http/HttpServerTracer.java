@@ -1,7 +1,11 @@
 package dev.clew.core.instrument.http;
 
-import dev.clew.core.config.Config;
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.HTTP_ROUTE;
+
+import dev.clew.core.config.Redactor;
 import dev.clew.core.context.Context;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapGetter;
 import dev.clew.core.propagation.TextMapSetter;
 import dev.clew.core.propagation.W3CTraceContextPropagator;
@@ -24,26 +28,27 @@ public final class HttpServerTracer<REQ, RES> {
   private final String scopeName;
   private final HttpServerAdapter<REQ, RES> adapter;
   private final TextMapGetter<REQ> getter;
+  private final Redactor redactor;
   private final CapturedHeaders requestHeaders;
   private final CapturedHeaders responseHeaders;
   private final CapturedHeaders.Reader<REQ> requestHeaderReader;
   private final CapturedHeaders.Reader<RES> responseHeaderReader;
 
-  private HttpServerTracer(String scopeName, HttpServerAdapter<REQ, RES> adapter, Config config) {
+  private HttpServerTracer(String scopeName, HttpServerAdapter<REQ, RES> adapter, HttpSettings settings) {
     this.scopeName = scopeName;
     this.adapter = adapter;
     this.getter = new AdapterGetter<>(adapter);
-    this.requestHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-request-headers", "http.request.header.");
-    this.responseHeaders = CapturedHeaders.fromConfig(config,
-        "otel.instrumentation.http.server.capture-response-headers", "http.response.header.");
+    this.redactor = settings.redactor;
+    this.requestHeaders = settings.serverRequestHeaders;
+    this.responseHeaders = settings.serverResponseHeaders;
     this.requestHeaderReader = (request, name) -> toList(adapter.headers(request, name));
     this.responseHeaderReader = adapter::responseHeaders;
   }
 
-  /** A tracer for the instrumentation scope {@code scopeName}, configured from {@link Config#global()}. */
-  public static <REQ, RES> HttpServerTracer<REQ, RES> create(String scopeName, HttpServerAdapter<REQ, RES> adapter) {
-    return new HttpServerTracer<>(scopeName, adapter, Config.global());
+  /** A tracer for the instrumentation scope {@code scopeName}, with the settings the module read. */
+  public static <REQ, RES> HttpServerTracer<REQ, RES> create(String scopeName, HttpServerAdapter<REQ, RES> adapter,
+      HttpSettings settings) {
+    return new HttpServerTracer<>(scopeName, adapter, settings);
   }
 
   /**
@@ -52,7 +57,7 @@ public final class HttpServerTracer<REQ, RES> {
    * holds the span's context, for the caller to make current, and ends it.
    */
   public ServerCall<REQ, RES> start(REQ request, String route) {
-    Context parent = TracerProvider.global().propagator().extract(Context.current(), request, getter);
+    Context parent = Propagators.global().extract(Context.current(), request, getter);
     String method = adapter.method(request);
     Span span = TracerProvider.global().tracer(scopeName)
         .spanBuilder(HttpCommon.spanName(method, route))
@@ -60,7 +65,7 @@ public final class HttpServerTracer<REQ, RES> {
         .setParent(parent)
         .startSpan();
     if (span.isRecording()) {
-      HttpServerAttributes.onStart(span, adapter, request, route);
+      HttpServerAttributes.onStart(span, adapter, request, route, redactor);
       requestHeaders.capture(span, request, requestHeaderReader);
     }
     return new ServerCall<>(this, method, parent, span);
@@ -69,7 +74,7 @@ public final class HttpServerTracer<REQ, RES> {
   /** Sets the route once the server has matched it, and renames the span after it. */
   void setRoute(Span span, String method, String route) {
     if (span.isRecording()) {
-      span.setAttribute("http.route", route);
+      span.setAttribute(HTTP_ROUTE, route);
       span.updateName(HttpCommon.spanName(method, route));
     }
   }
@@ -93,13 +98,13 @@ public final class HttpServerTracer<REQ, RES> {
     }
     if (error != null) {
       span.recordException(error);
-      span.setAttribute("error.type", errorType != null ? errorType : error.getClass().getName());
+      span.setAttribute(ERROR_TYPE, errorType != null ? errorType : error.getClass().getName());
       span.setStatus(StatusCode.ERROR, error.getMessage());
     } else if (errorType != null) {
-      span.setAttribute("error.type", errorType);
+      span.setAttribute(ERROR_TYPE, errorType);
       span.setStatus(StatusCode.ERROR, errorType);
     } else if (statusCode >= 500) {
-      span.setAttribute("error.type", Integer.toString(statusCode));
+      span.setAttribute(ERROR_TYPE, Integer.toString(statusCode));
       span.setStatus(StatusCode.ERROR, null);
     }
     span.end();
@@ -111,7 +116,7 @@ public final class HttpServerTracer<REQ, RES> {
    */
   public static String traceResponse(Context context) {
     String[] value = new String[1];
-    W3CTraceContextPropagator.INSTANCE.inject(Context.root().with(context.span()), value, TRACEPARENT_ONLY);
+    W3CTraceContextPropagator.INSTANCE.inject(Context.root().with(Span.fromContext(context)), value, TRACEPARENT_ONLY);
     return value[0];
   }
 

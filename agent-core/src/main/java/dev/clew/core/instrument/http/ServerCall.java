@@ -53,7 +53,7 @@ public final class ServerCall<REQ, RES> {
   /** Sets {@code http.route} and renames the span {@code {METHOD} {route}}; null is ignored. */
   public void setRoute(String route) {
     if (route != null && ended == 0) {
-      tracer.setRoute(context.span(), method, route);
+      tracer.setRoute(Span.fromContext(context), method, route);
     }
   }
 
@@ -96,7 +96,7 @@ public final class ServerCall<REQ, RES> {
     if (thrown != null && status < 400) {
       status = 500;
     }
-    tracer.end(context.span(), response, status, WrapperExceptions.unwrap(recorded), errorType);
+    tracer.end(Span.fromContext(context), response, status, WrapperExceptions.unwrap(recorded), errorType);
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

@@ -17,16 +17,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.clew.core.config.Config;
 import dev.clew.core.export.BatchSpanProcessor;
-import dev.clew.core.export.ExportStats;
 import dev.clew.core.export.RetryPolicy;
-import dev.clew.core.export.SpanProcessor;
 import dev.clew.core.export.otlp.OtlpHttpExporter;
 import dev.clew.core.export.zipkin.ZipkinSpanEncoder;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import dev.clew.core.trace.Attributes;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.Tracer;
 import dev.clew.core.trace.TracerProvider;
 import java.io.ByteArrayInputStream;
@@ -88,8 +87,7 @@ class HttpExportFaultsTest {
     processor = new BatchSpanProcessor(new HttpSpanExporter("test", new ZipkinSpanEncoder(), sender, null),
         new BatchSpanProcessor.Settings(2048, 3_600_000, 100, 30_000), stats, FAST_RETRY);
     TracerProvider provider = new TracerProvider(new Resource(Attributes.of("service.name", "app")),
-        AlwaysOnSampler.INSTANCE, SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor),
-        TextMapPropagator.noop(), stats);
+        AlwaysOnSampler.INSTANCE, SpanLimits.defaults(), Collections.<SpanProcessor>singletonList(processor), stats);
     return provider.tracer("app");
   }
 

@@ -1,11 +1,9 @@
 package dev.clew.core.export.otlp;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.export.ExportStats;
-import dev.clew.core.export.SpanProcessor;
-import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.sampling.AlwaysOnSampler;
 import dev.clew.core.trace.Attributes;
+import dev.clew.core.trace.ExportStats;
 import dev.clew.core.trace.RecordingSpan;
 import dev.clew.core.trace.Resource;
 import dev.clew.core.trace.Span;
@@ -13,6 +11,7 @@ import dev.clew.core.trace.SpanContext;
 import dev.clew.core.trace.SpanData;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.SpanLimits;
+import dev.clew.core.trace.SpanProcessor;
 import dev.clew.core.trace.StatusCode;
 import dev.clew.core.trace.TraceState;
 import dev.clew.core.trace.Tracer;
@@ -38,8 +37,7 @@ final class SpanFixtures {
 
   static TracerProvider provider(String service, Collector collector, SpanLimits limits) {
     Attributes resource = Attributes.of("service.name", service, "host.name", "h1", "process.pid", 42L);
-    return new TracerProvider(new Resource(resource), AlwaysOnSampler.INSTANCE, limits, List.of(collector),
-        TextMapPropagator.noop(), new ExportStats());
+    return new TracerProvider(new Resource(resource), AlwaysOnSampler.INSTANCE, limits, List.of(collector), new ExportStats());
   }
 
   /** A batch mixing resources and scopes (interleaved, so grouping has work to do). */

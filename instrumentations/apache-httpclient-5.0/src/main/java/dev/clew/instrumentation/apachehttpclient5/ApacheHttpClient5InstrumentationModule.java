@@ -3,6 +3,7 @@ package dev.clew.instrumentation.apachehttpclient5;
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.HttpSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,12 +16,20 @@ import java.util.List;
  * and ends when the future callback is told the outcome; the callback runs in the caller's context.
  */
 public final class ApacheHttpClient5InstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use it. */
+  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
+
   public ApacheHttpClient5InstrumentationModule() {
     super("apache-httpclient", "apache-httpclient-5.0");
   }
 
+  public static HttpSettings settings() {
+    return settings;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    settings = HttpSettings.fromConfig(config);
     return Arrays.<TypeInstrumentation>asList(new ClassicClientInstrumentation(), new AsyncClientInstrumentation());
   }
 

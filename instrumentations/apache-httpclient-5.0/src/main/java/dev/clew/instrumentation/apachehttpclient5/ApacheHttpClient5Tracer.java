@@ -1,7 +1,7 @@
 package dev.clew.instrumentation.apachehttpclient5;
 
 import dev.clew.core.context.Context;
-import dev.clew.core.context.Scope;
+import dev.clew.core.instrument.http.ClientCall;
 import dev.clew.core.instrument.http.HttpClientTracer;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -13,41 +13,25 @@ import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 
 /** Owns the spans of classic and async calls; what the advice delegates to. */
 public final class ApacheHttpClient5Tracer {
-  static final HttpClientTracer<ApacheRequest, HttpResponse> TRACER = new HttpClientTracer<>(
-      "clew.apache-httpclient-5", ApacheHttpClient5Attributes.INSTANCE, ApacheHttpClient5Headers.INSTANCE);
+  private static final HttpClientTracer<ApacheRequest, HttpResponse> TRACER = new HttpClientTracer<>(
+      "clew.apache-httpclient-5", ApacheHttpClient5Attributes.INSTANCE,
+      ApacheHttpClient5InstrumentationModule.settings(), ApacheHttpClient5Headers.INSTANCE);
 
   private ApacheHttpClient5Tracer() {}
-
-  static final class ClassicCall {
-    final Context context;
-    final ApacheRequest request;
-    final Scope scope;
-
-    ClassicCall(Context context, ApacheRequest request, Scope scope) {
-      this.context = context;
-      this.request = request;
-      this.scope = scope;
-    }
-  }
 
   public static Object startClassic(HttpHost target, ClassicHttpRequest request) {
     Context parent = Context.current();
     if (request == null || !TRACER.shouldStart(parent)) {
       return null;
     }
-    ApacheRequest r = new ApacheRequest(target, request);
-    Context context = TRACER.start(parent, r);
-    return new ClassicCall(context, r, context.makeCurrent());
+    return TRACER.start(parent, new ApacheRequest(target, request)).makeCurrent();
   }
 
   public static void endClassic(Object state, Object response, Throwable thrown) {
-    if (!(state instanceof ClassicCall)) {
-      return;
+    ClientCall<ApacheRequest, HttpResponse> call = ClientCall.fromState(state);
+    if (call != null) {
+      call.end(response instanceof HttpResponse ? (HttpResponse) response : null, thrown);
     }
-    ClassicCall call = (ClassicCall) state;
-    call.scope.close();
-    TRACER.end(call.context, call.request, response instanceof HttpResponse ? (HttpResponse) response : null,
-        thrown);
   }
 
   /** Returns {@code [producer, consumer, callback]} to use instead of the application's. */
@@ -62,9 +46,7 @@ public final class ApacheHttpClient5Tracer {
         TracingFutureCallback.wrap(callback, call)};
   }
 
-  static Context startAsync(AsyncCall call, HttpRequest request) {
-    ApacheRequest r = new ApacheRequest(call.target, request);
-    call.request = r;
-    return call.context = TRACER.start(call.parent, r);
+  static void startAsync(AsyncCall call, HttpRequest request) {
+    call.call = TRACER.start(call.parent, new ApacheRequest(call.target, request));
   }
 }

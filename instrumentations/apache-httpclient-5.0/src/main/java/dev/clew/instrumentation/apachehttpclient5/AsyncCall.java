@@ -1,31 +1,34 @@
 package dev.clew.instrumentation.apachehttpclient5;
 
 import dev.clew.core.context.Context;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.clew.core.instrument.http.ClientCall;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * One async call as its wrappers share it: started when the producer emits the request, the last
- * response the consumer saw, ended once by whichever of completed/failed/cancelled comes first.
+ * One async call as its wrappers share it: the {@link ClientCall} started when the producer emits the
+ * request, the last response the consumer saw; ended once by whichever of completed/failed/cancelled comes
+ * first (the ClientCall ends once).
  */
 final class AsyncCall {
   final Context parent;
   final HttpHost target;
-  volatile ApacheRequest request;
-  volatile Context context;
+  volatile ClientCall<ApacheRequest, HttpResponse> call;
   volatile HttpResponse response;
-  private final AtomicBoolean ended = new AtomicBoolean();
 
   AsyncCall(Context parent, HttpHost target) {
     this.parent = parent;
     this.target = target;
   }
 
+  boolean isStarted() {
+    return call != null;
+  }
+
   void end(Throwable error) {
-    Context c = context;
-    if (c != null && ended.compareAndSet(false, true)) {
-      ApacheHttpClient5Tracer.TRACER.end(c, request, error == null ? response : null, error);
+    ClientCall<ApacheRequest, HttpResponse> c = call;
+    if (c != null) {
+      c.end(error == null ? response : null, error);
     }
   }
 }

@@ -25,7 +25,7 @@ final class TracingRequestProducer implements AsyncRequestProducer {
       @Override
       public void sendRequest(HttpRequest request, EntityDetails entityDetails, HttpContext httpContext)
           throws HttpException, IOException {
-        if (call.context == null && request != null) {
+        if (!call.isStarted() && request != null) {
           ApacheHttpClient5Tracer.startAsync(call, request);
         }
         channel.sendRequest(request, entityDetails, httpContext);

@@ -1,7 +1,7 @@
 package dev.clew.instrumentation.grpc;
 
 import dev.clew.core.instrument.CallDepth;
-import dev.clew.core.instrument.WeakIdentityMap;
+import dev.clew.core.util.WeakIdentityMap;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.ServerBuilder;
 

@@ -1,5 +1,18 @@
 package dev.clew.instrumentation.grpc;
 
+import static dev.clew.core.semconv.SemanticAttributes.CLIENT_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.CLIENT_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.NETWORK_PEER_PORT;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_GRPC_REQUEST_METADATA_PREFIX;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_GRPC_STATUS_CODE;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_METHOD;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_SERVICE;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_SYSTEM;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.StatusCode;
@@ -16,19 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * for every code but OK; server spans only for the codes the conventions list as server errors.
  */
 final class GrpcAttributes {
-  static final String SYSTEM = "rpc.system";
-  static final String SERVICE = "rpc.service";
-  static final String METHOD = "rpc.method";
-  static final String STATUS_CODE = "rpc.grpc.status_code";
-  static final String REQUEST_METADATA_PREFIX = "rpc.grpc.request.metadata.";
-  static final String SERVER_ADDRESS = "server.address";
-  static final String SERVER_PORT = "server.port";
-  static final String CLIENT_ADDRESS = "client.address";
-  static final String CLIENT_PORT = "client.port";
-  static final String PEER_ADDRESS = "network.peer.address";
-  static final String PEER_PORT = "network.peer.port";
-  static final String ERROR_TYPE = "error.type";
-
   /** Method names seen so far; bounded, as a server with a fallback registry may be called with any name. */
   private static final ConcurrentHashMap<String, RpcMethod> METHODS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_METHODS = 1024;
@@ -116,11 +116,11 @@ final class GrpcAttributes {
   }
 
   static void onStart(SpanBuilder span, RpcMethod method, Authority authority) {
-    span.setAttribute(SYSTEM, "grpc");
+    span.setAttribute(RPC_SYSTEM, "grpc");
     if (method.service != null) {
-      span.setAttribute(SERVICE, method.service);
+      span.setAttribute(RPC_SERVICE, method.service);
     }
-    span.setAttribute(METHOD, method.method);
+    span.setAttribute(RPC_METHOD, method.method);
     if (authority.host != null) {
       span.setAttribute(SERVER_ADDRESS, authority.host);
       if (authority.port > 0) {
@@ -136,8 +136,8 @@ final class GrpcAttributes {
     }
     InetSocketAddress inet = (InetSocketAddress) peer;
     String address = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
-    span.setAttribute(PEER_ADDRESS, address);
-    span.setAttribute(PEER_PORT, (long) inet.getPort());
+    span.setAttribute(NETWORK_PEER_ADDRESS, address);
+    span.setAttribute(NETWORK_PEER_PORT, (long) inet.getPort());
     if (server) {
       span.setAttribute(CLIENT_ADDRESS, address);
       span.setAttribute(CLIENT_PORT, (long) inet.getPort());
@@ -150,7 +150,7 @@ final class GrpcAttributes {
    * the status' cause).
    */
   static void onEnd(Span span, Status.Code code, String description, Throwable error, boolean server) {
-    span.setAttribute(STATUS_CODE, (long) code.value());
+    span.setAttribute(RPC_GRPC_STATUS_CODE, (long) code.value());
     if (server ? isServerError(code) : code != Status.Code.OK) {
       span.setAttribute(ERROR_TYPE, code.name());
       if (error != null) {

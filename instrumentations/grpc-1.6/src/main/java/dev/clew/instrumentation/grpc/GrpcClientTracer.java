@@ -1,7 +1,10 @@
 package dev.clew.instrumentation.grpc;
 
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.context.Context;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
@@ -32,7 +35,7 @@ final class GrpcClientTracer {
       GrpcAttributes.onStart(builder, method, authority);
       Span span = builder.startSpan();
       if (span.isRecording() && headers != null) {
-        GrpcSettings.CLIENT_REQUEST_METADATA.capture(span, headers, GrpcMetadata.INSTANCE);
+        GrpcInstrumentationModule.clientRequestMetadata().capture(span, headers, GrpcMetadata.INSTANCE);
       }
       return span;
     } catch (Throwable t) {
@@ -49,7 +52,7 @@ final class GrpcClientTracer {
     try {
       Context context = parent.with(span);
       if (headers != null) {
-        TracerProvider.global().propagator().inject(context, headers, GrpcMetadata.INSTANCE);
+        Propagators.global().inject(context, headers, GrpcMetadata.INSTANCE);
       }
       return context;
     } catch (Throwable t) {
@@ -77,7 +80,7 @@ final class GrpcClientTracer {
   static void endFailed(Span span, Throwable error) {
     try {
       span.recordException(error);
-      span.setAttribute(GrpcAttributes.ERROR_TYPE, error.getClass().getName());
+      span.setAttribute(ERROR_TYPE, error.getClass().getName());
       span.setStatus(StatusCode.ERROR, error.getMessage());
     } catch (Throwable t) {
       AdviceErrors.record(t);

@@ -1,8 +1,11 @@
 package dev.clew.instrumentation.grpc;
 
+import static dev.clew.core.semconv.SemanticAttributes.RPC_GRPC_REQUEST_METADATA_PREFIX;
+
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.CapturedHeaders;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,12 +17,40 @@ import java.util.List;
  * interceptors, so it runs first and theirs keep their order.
  */
 public final class GrpcInstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use them. */
+  private static volatile boolean messageEvents;
+  private static volatile CapturedHeaders clientRequestMetadata = CapturedHeaders.NONE;
+  private static volatile CapturedHeaders serverRequestMetadata = CapturedHeaders.NONE;
+
   public GrpcInstrumentationModule() {
     super("grpc", "grpc-1.6");
   }
 
+  /**
+   * Opt-in: an {@code rpc.message} event per message sent and received (a stream can carry many; the span's
+   * event limit bounds them and counts the rest as dropped).
+   */
+  public static boolean messageEvents() {
+    return messageEvents;
+  }
+
+  /** Request metadata recorded as {@code rpc.grpc.request.metadata.<key>} on CLIENT spans (none by default). */
+  public static CapturedHeaders clientRequestMetadata() {
+    return clientRequestMetadata;
+  }
+
+  /** The same on SERVER spans. */
+  public static CapturedHeaders serverRequestMetadata() {
+    return serverRequestMetadata;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    messageEvents = config.getBoolean("otel.instrumentation.grpc.emit-message-events", false);
+    clientRequestMetadata = CapturedHeaders.fromConfig(config,
+        "otel.instrumentation.grpc.capture-metadata.client.request", RPC_GRPC_REQUEST_METADATA_PREFIX);
+    serverRequestMetadata = CapturedHeaders.fromConfig(config,
+        "otel.instrumentation.grpc.capture-metadata.server.request", RPC_GRPC_REQUEST_METADATA_PREFIX);
     return Arrays.<TypeInstrumentation>asList(new ChannelBuilderInstrumentation(), new ServerBuilderInstrumentation());
   }
 

@@ -2,6 +2,7 @@ package dev.clew.instrumentation.grpc;
 
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.context.Context;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
@@ -29,7 +30,7 @@ final class GrpcServerTracer {
   static Context start(ServerCall<?, ?> call, Metadata headers) {
     try {
       TracerProvider provider = TracerProvider.global();
-      Context parent = provider.propagator().extract(Context.root(), headers, GrpcMetadata.INSTANCE);
+      Context parent = Propagators.global().extract(Context.root(), headers, GrpcMetadata.INSTANCE);
       GrpcAttributes.RpcMethod method = GrpcAttributes.method(call.getMethodDescriptor().getFullMethodName());
       SpanBuilder builder = provider.tracer(GrpcClientTracer.SCOPE).spanBuilder(method.fullName)
           .setSpanKind(SpanKind.SERVER)
@@ -40,7 +41,7 @@ final class GrpcServerTracer {
       Span span = builder.startSpan();
       if (span.isRecording()) {
         GrpcAttributes.onPeer(span, call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), true);
-        GrpcSettings.SERVER_REQUEST_METADATA.capture(span, headers, GrpcMetadata.INSTANCE);
+        GrpcInstrumentationModule.serverRequestMetadata().capture(span, headers, GrpcMetadata.INSTANCE);
       }
       return parent.with(span);
     } catch (Throwable t) {

@@ -1,5 +1,8 @@
 package dev.clew.instrumentation.grpc;
 
+import static dev.clew.core.semconv.SemanticAttributes.RPC_MESSAGE_ID;
+import static dev.clew.core.semconv.SemanticAttributes.RPC_MESSAGE_TYPE;
+
 import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.Span;
@@ -28,7 +31,7 @@ final class MessageEvents {
       return;
     }
     try {
-      span.addEvent(EVENT, Attributes.of("rpc.message.type", type, "rpc.message.id", (long) id));
+      span.addEvent(EVENT, Attributes.of(RPC_MESSAGE_TYPE, type, RPC_MESSAGE_ID, (long) id));
     } catch (Throwable t) {
       AdviceErrors.record(t);
     }

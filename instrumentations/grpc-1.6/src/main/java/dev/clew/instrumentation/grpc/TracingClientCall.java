@@ -46,7 +46,7 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
 
   @Override
   public void sendMessage(ReqT message) {
-    if (GrpcSettings.MESSAGE_EVENTS) {
+    if (GrpcInstrumentationModule.messageEvents()) {
       MessageEvents.sent(span, ++sent);
     }
     super.sendMessage(message);
@@ -74,7 +74,7 @@ final class TracingClientCall<ReqT, RespT> extends ForwardingClientCall.SimpleFo
 
     @Override
     public void onMessage(RespT message) {
-      if (GrpcSettings.MESSAGE_EVENTS) {
+      if (GrpcInstrumentationModule.messageEvents()) {
         MessageEvents.received(span, ++received);
       }
       try (Scope ignored = call.parent.makeCurrent()) {

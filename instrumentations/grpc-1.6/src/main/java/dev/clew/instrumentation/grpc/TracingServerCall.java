@@ -27,12 +27,12 @@ final class TracingServerCall<ReqT, RespT> extends ForwardingServerCall.SimpleFo
   TracingServerCall(ServerCall<ReqT, RespT> delegate, Context context) {
     super(delegate);
     this.context = context;
-    this.span = context.span();
+    this.span = Span.fromContext(context);
   }
 
   @Override
   public void sendMessage(RespT message) {
-    if (GrpcSettings.MESSAGE_EVENTS) {
+    if (GrpcInstrumentationModule.messageEvents()) {
       MessageEvents.sent(span, ++sent);
     }
     super.sendMessage(message);

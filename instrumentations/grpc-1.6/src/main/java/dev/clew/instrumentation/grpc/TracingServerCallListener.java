@@ -19,7 +19,7 @@ final class TracingServerCallListener<ReqT> extends ForwardingServerCallListener
 
   @Override
   public void onMessage(ReqT message) {
-    if (GrpcSettings.MESSAGE_EVENTS) {
+    if (GrpcInstrumentationModule.messageEvents()) {
       MessageEvents.received(call.span(), ++call.received);
     }
     try (Scope ignored = call.context.makeCurrent()) {

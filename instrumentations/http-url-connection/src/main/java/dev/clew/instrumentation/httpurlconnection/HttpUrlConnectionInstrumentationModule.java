@@ -3,6 +3,7 @@ package dev.clew.instrumentation.httpurlconnection;
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.HttpSettings;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,12 +18,20 @@ import java.util.List;
  * advice loader made for the bootstrap loader.
  */
 public final class HttpUrlConnectionInstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use it. */
+  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
+
   public HttpUrlConnectionInstrumentationModule() {
     super("http-url-connection");
   }
 
+  public static HttpSettings settings() {
+    return settings;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    settings = HttpSettings.fromConfig(config);
     return Collections.<TypeInstrumentation>singletonList(new HttpUrlConnectionInstrumentation());
   }
 }

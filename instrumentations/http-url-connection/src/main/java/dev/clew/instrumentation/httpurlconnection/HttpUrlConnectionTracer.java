@@ -2,8 +2,8 @@ package dev.clew.instrumentation.httpurlconnection;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.context.ContextKey;
-import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.CallDepth;
+import dev.clew.core.instrument.http.ClientCall;
 import dev.clew.core.instrument.http.HttpClientTracer;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -19,26 +19,18 @@ import java.util.WeakHashMap;
 public final class HttpUrlConnectionTracer {
   private static final HttpClientTracer<HttpURLConnection, HttpURLConnection> TRACER =
       new HttpClientTracer<>("clew.http-url-connection", HttpUrlConnectionAttributes.INSTANCE,
-          HttpUrlConnectionHeaders.INSTANCE);
+          HttpUrlConnectionInstrumentationModule.settings(), HttpUrlConnectionHeaders.INSTANCE);
   private static final CallDepth DEPTH = CallDepth.forFamily("http-url-connection");
   /** Marks a connection whose span has ended: later calls on it (the status again, headers) start nothing. */
   private static final Context ENDED = Context.root().with(ContextKey.<Boolean>named("clew.huc.ended"), Boolean.TRUE);
-  /** Connections whose span is open or ended; weak so a connection the application drops is not kept. */
+  /**
+   * Connections whose span is open or ended; weak so a connection the application drops is not kept (the
+   * value is the call's context, not the call, which holds the connection).
+   */
   private static final Map<HttpURLConnection, Context> OPEN =
       Collections.synchronizedMap(new WeakHashMap<HttpURLConnection, Context>());
 
   private HttpUrlConnectionTracer() {}
-
-  /** What enter hands to exit: the connection's context and the scope that made it current. */
-  static final class Call {
-    final Context context;
-    final Scope scope;
-
-    Call(Context context, Scope scope) {
-      this.context = context;
-      this.scope = scope;
-    }
-  }
 
   public static Object enter(HttpURLConnection connection) {
     if (DEPTH.getAndIncrement() > 0) {
@@ -48,15 +40,18 @@ public final class HttpUrlConnectionTracer {
     if (context == ENDED) {
       return null;
     }
+    ClientCall<HttpURLConnection, HttpURLConnection> call;
     if (context == null) {
       Context parent = Context.current();
       if (!TRACER.shouldStart(parent)) {
         return null;
       }
-      context = TRACER.start(parent, connection);
-      OPEN.put(connection, context);
+      call = TRACER.start(parent, connection);
+      OPEN.put(connection, call.context());
+    } else {
+      call = TRACER.resume(context, connection);
     }
-    return new Call(context, context.makeCurrent());
+    return call.makeCurrent();
   }
 
   /**
@@ -65,11 +60,11 @@ public final class HttpUrlConnectionTracer {
    */
   public static void exit(HttpURLConnection connection, Object state, Throwable thrown, boolean responseKnown) {
     try {
-      if (!(state instanceof Call)) {
+      ClientCall<HttpURLConnection, HttpURLConnection> call = ClientCall.fromState(state);
+      if (call == null) {
         return;
       }
-      Call call = (Call) state;
-      call.scope.close();
+      call.closeScope();
       if (!responseKnown && thrown == null) {
         return;
       }
@@ -79,7 +74,7 @@ public final class HttpUrlConnectionTracer {
           && HttpUrlConnectionAttributes.INSTANCE.statusCode(connection) >= 400) {
         error = null; // the JDK's way to report a 4xx/5xx from getInputStream: a response, not a failure
       }
-      TRACER.end(call.context, connection, responseKnown ? connection : null, error);
+      call.end(responseKnown ? connection : null, error);
     } finally {
       DEPTH.decrementAndGet();
     }

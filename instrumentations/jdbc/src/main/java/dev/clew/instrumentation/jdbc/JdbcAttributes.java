@@ -1,5 +1,20 @@
 package dev.clew.instrumentation.jdbc;
 
+import static dev.clew.core.semconv.SemanticAttributes.DB_COLLECTION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_NAMESPACE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_OPERATION_BATCH_SIZE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_OPERATION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_QUERY_TEXT;
+import static dev.clew.core.semconv.SemanticAttributes.DB_RESPONSE_STATUS_CODE;
+import static dev.clew.core.semconv.SemanticAttributes.DB_STORED_PROCEDURE_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_SYSTEM_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.DB_USER;
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_MESSAGE;
+import static dev.clew.core.semconv.SemanticAttributes.EXCEPTION_STACKTRACE;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+
 import dev.clew.core.instrument.db.SqlDialect;
 import dev.clew.core.instrument.db.SqlEchoRedactor;
 import dev.clew.core.instrument.db.SqlQuery;
@@ -26,35 +41,35 @@ final class JdbcAttributes {
   }
 
   static void onStart(SpanBuilder span, JdbcConnectionInfo info, SqlQuery query, String operation, long batchSize) {
-    span.setAttribute("db.system.name", info.system);
+    span.setAttribute(DB_SYSTEM_NAME, info.system);
     if (info.namespace != null) {
-      span.setAttribute("db.namespace", info.namespace);
+      span.setAttribute(DB_NAMESPACE, info.namespace);
     }
     if (info.host != null) {
-      span.setAttribute("server.address", info.host);
+      span.setAttribute(SERVER_ADDRESS, info.host);
       if (info.port > 0) {
-        span.setAttribute("server.port", (long) info.port);
+        span.setAttribute(SERVER_PORT, (long) info.port);
       }
     }
     if (operation != null) {
-      span.setAttribute("db.operation.name", operation);
+      span.setAttribute(DB_OPERATION_NAME, operation);
     }
     if (query != null) {
       if (query.text() != null) {
-        span.setAttribute("db.query.text", query.text());
+        span.setAttribute(DB_QUERY_TEXT, query.text());
       }
       if (query.collection() != null) {
-        span.setAttribute("db.collection.name", query.collection());
+        span.setAttribute(DB_COLLECTION_NAME, query.collection());
       }
       if (query.storedProcedure() != null) {
-        span.setAttribute("db.stored_procedure.name", query.storedProcedure());
+        span.setAttribute(DB_STORED_PROCEDURE_NAME, query.storedProcedure());
       }
     }
     if (batchSize > 1) {
-      span.setAttribute("db.operation.batch.size", batchSize);
+      span.setAttribute(DB_OPERATION_BATCH_SIZE, batchSize);
     }
     if (info.user != null) {
-      span.setAttribute("db.user", info.user);
+      span.setAttribute(DB_USER, info.user);
     }
   }
 
@@ -64,11 +79,11 @@ final class JdbcAttributes {
    * wherever the driver echoed them ({@link SqlEchoRedactor}); the application's exception is untouched.
    */
   static void onError(Span span, Throwable thrown, List<String> statements, SqlDialect dialect, SqlSanitizer sanitizer) {
-    span.setAttribute("error.type", thrown.getClass().getName());
+    span.setAttribute(ERROR_TYPE, thrown.getClass().getName());
     if (thrown instanceof SQLException) {
       String state = ((SQLException) thrown).getSQLState();
       if (state != null) {
-        span.setAttribute("db.response.status_code", state);
+        span.setAttribute(DB_RESPONSE_STATUS_CODE, state);
       }
     }
     String message = thrown.getMessage();
@@ -89,7 +104,7 @@ final class JdbcAttributes {
         previous = sql;
       }
     }
-    span.recordException(thrown, Attributes.of("exception.message", message, "exception.stacktrace", stackTrace));
+    span.recordException(thrown, Attributes.of(EXCEPTION_MESSAGE, message, EXCEPTION_STACKTRACE, stackTrace));
     span.setStatus(StatusCode.ERROR, message);
   }
 }

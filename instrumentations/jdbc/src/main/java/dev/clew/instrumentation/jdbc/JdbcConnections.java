@@ -1,7 +1,7 @@
 package dev.clew.instrumentation.jdbc;
 
-import dev.clew.core.instrument.WeakIdentityMap;
 import dev.clew.core.instrument.db.SqlDialect;
+import dev.clew.core.util.WeakIdentityMap;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.concurrent.ConcurrentHashMap;

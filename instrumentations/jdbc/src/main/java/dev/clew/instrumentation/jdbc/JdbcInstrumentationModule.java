@@ -4,7 +4,6 @@ import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
 import dev.clew.core.instrument.db.SqlSanitizer;
-import dev.clew.core.log.AgentLog;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -30,12 +29,7 @@ public final class JdbcInstrumentationModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
     boolean sanitize = config.getBoolean(SqlSanitizer.ENABLED_KEY, true);
-    int maxLength = config.getInt(MAX_LENGTH_KEY, SqlSanitizer.DEFAULT_MAX_LENGTH);
-    if (maxLength <= 0) {
-      AgentLog.warn("invalid value '" + maxLength + "' for " + MAX_LENGTH_KEY + ": expected a positive number; using "
-          + SqlSanitizer.DEFAULT_MAX_LENGTH);
-      maxLength = SqlSanitizer.DEFAULT_MAX_LENGTH;
-    }
+    int maxLength = config.getPositiveInt(MAX_LENGTH_KEY, SqlSanitizer.DEFAULT_MAX_LENGTH);
     JdbcTracer.configure(new SqlSanitizer(sanitize, maxLength), config.getBoolean(DB_USER_KEY, false));
     boolean transactionSpans = config.getBoolean(TRANSACTION_SPANS_KEY, false);
     return Arrays.asList(new ConnectionInstrumentation(transactionSpans), new StatementInstrumentation());

@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.Response;
  * failed), however the handlers went on asynchronously.
  */
 public final class Jetty12Tracer {
-  static final HttpServerTracer<Request, Response> TRACER = HttpServerTracer.create("clew.jetty", Jetty12Adapter.INSTANCE);
+  static final HttpServerTracer<Request, Response> TRACER =
+      HttpServerTracer.create("clew.jetty", Jetty12Adapter.INSTANCE, Jetty12InstrumentationModule.settings());
 
   private Jetty12Tracer() {}
 

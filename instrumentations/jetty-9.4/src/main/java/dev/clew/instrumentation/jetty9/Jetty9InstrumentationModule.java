@@ -10,6 +10,7 @@ import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.HttpSettings;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * the span and add the route. Same name as Jetty 12's module: {@code otel.instrumentation.jetty.enabled}.
  */
 public final class Jetty9InstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use it. */
+  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
+
   private static final String SERVER = "org.eclipse.jetty.server.Server";
   private static final String CHANNEL = "org.eclipse.jetty.server.HttpChannel";
 
@@ -31,8 +35,14 @@ public final class Jetty9InstrumentationModule extends InstrumentationModule {
     super("jetty");
   }
 
+  /** Captured headers and URL redaction for the SERVER spans. */
+  public static HttpSettings settings() {
+    return settings;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    settings = HttpSettings.fromConfig(config);
     return Arrays.<TypeInstrumentation>asList(
         new Type(SERVER, namedOneOf("handle", "handleAsync").and(takesArguments(1)).and(takesArgument(0, named(CHANNEL))),
             "dev.clew.instrumentation.jetty9.ServerHandleAdvice"),

@@ -16,7 +16,8 @@ public final class Jetty9Tracer {
   /** Request attribute holding the request's {@link ServerCall}. */
   static final String CALL_ATTRIBUTE = "dev.clew.jetty.call";
 
-  static final HttpServerTracer<Request, Response> TRACER = HttpServerTracer.create("clew.jetty", Jetty9Adapter.INSTANCE);
+  static final HttpServerTracer<Request, Response> TRACER =
+      HttpServerTracer.create("clew.jetty", Jetty9Adapter.INSTANCE, Jetty9InstrumentationModule.settings());
 
   private Jetty9Tracer() {}
 

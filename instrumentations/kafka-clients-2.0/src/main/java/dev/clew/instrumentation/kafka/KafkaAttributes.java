@@ -1,5 +1,19 @@
 package dev.clew.instrumentation.kafka;
 
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_BATCH_MESSAGE_COUNT;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_CLIENT_ID;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_CONSUMER_GROUP_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_DESTINATION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_DESTINATION_PARTITION_ID;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_KAFKA_MESSAGE_KEY;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_KAFKA_MESSAGE_TOMBSTONE;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_KAFKA_OFFSET;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_OPERATION_NAME;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_OPERATION_TYPE;
+import static dev.clew.core.semconv.SemanticAttributes.MESSAGING_SYSTEM;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_ADDRESS;
+import static dev.clew.core.semconv.SemanticAttributes.SERVER_PORT;
+
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,20 +26,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * send / receive / process, {@code messaging.operation.name} send / poll / process.
  */
 final class KafkaAttributes {
-  static final String SYSTEM = "messaging.system";
-  static final String OPERATION_TYPE = "messaging.operation.type";
-  static final String OPERATION_NAME = "messaging.operation.name";
-  static final String DESTINATION = "messaging.destination.name";
-  static final String PARTITION = "messaging.destination.partition.id";
-  static final String OFFSET = "messaging.kafka.offset";
-  static final String KEY = "messaging.kafka.message.key";
-  static final String TOMBSTONE = "messaging.kafka.message.tombstone";
-  static final String CLIENT_ID = "messaging.client.id";
-  static final String GROUP = "messaging.consumer.group.name";
-  static final String BATCH_COUNT = "messaging.batch.message_count";
-  static final String SERVER_ADDRESS = "server.address";
-  static final String SERVER_PORT = "server.port";
-
   private KafkaAttributes() {}
 
   static String spanName(String operation, String topic) {
@@ -34,13 +34,13 @@ final class KafkaAttributes {
 
   static void onSend(SpanBuilder b, ProducerRecord<?, ?> record, KafkaClientInfo client) {
     common(b, "send", "send", client);
-    b.setAttribute(DESTINATION, record.topic());
+    b.setAttribute(MESSAGING_DESTINATION_NAME, record.topic());
     if (record.partition() != null) {
-      b.setAttribute(PARTITION, String.valueOf(record.partition()));
+      b.setAttribute(MESSAGING_DESTINATION_PARTITION_ID, String.valueOf(record.partition()));
     }
     key(b, record.key());
     if (record.value() == null) {
-      b.setAttribute(TOMBSTONE, true);
+      b.setAttribute(MESSAGING_KAFKA_MESSAGE_TOMBSTONE, true);
     }
   }
 
@@ -48,40 +48,40 @@ final class KafkaAttributes {
     if (metadata == null) {
       return;
     }
-    span.setAttribute(PARTITION, String.valueOf(metadata.partition()));
+    span.setAttribute(MESSAGING_DESTINATION_PARTITION_ID, String.valueOf(metadata.partition()));
     if (metadata.hasOffset()) {
-      span.setAttribute(OFFSET, metadata.offset());
+      span.setAttribute(MESSAGING_KAFKA_OFFSET, metadata.offset());
     }
   }
 
   static void onReceive(SpanBuilder b, String topic, int count, KafkaClientInfo client) {
     common(b, "receive", "poll", client);
     if (topic != null) {
-      b.setAttribute(DESTINATION, topic);
+      b.setAttribute(MESSAGING_DESTINATION_NAME, topic);
     }
-    b.setAttribute(BATCH_COUNT, (long) count);
+    b.setAttribute(MESSAGING_BATCH_MESSAGE_COUNT, (long) count);
   }
 
   static void onProcess(SpanBuilder b, ConsumerRecord<?, ?> record, KafkaClientInfo client) {
     common(b, "process", "process", client);
-    b.setAttribute(DESTINATION, record.topic());
-    b.setAttribute(PARTITION, String.valueOf(record.partition()));
-    b.setAttribute(OFFSET, record.offset());
+    b.setAttribute(MESSAGING_DESTINATION_NAME, record.topic());
+    b.setAttribute(MESSAGING_DESTINATION_PARTITION_ID, String.valueOf(record.partition()));
+    b.setAttribute(MESSAGING_KAFKA_OFFSET, record.offset());
     key(b, record.key());
     if (record.value() == null) {
-      b.setAttribute(TOMBSTONE, true);
+      b.setAttribute(MESSAGING_KAFKA_MESSAGE_TOMBSTONE, true);
     }
   }
 
   private static void common(SpanBuilder b, String type, String name, KafkaClientInfo client) {
-    b.setAttribute(SYSTEM, "kafka");
-    b.setAttribute(OPERATION_TYPE, type);
-    b.setAttribute(OPERATION_NAME, name);
+    b.setAttribute(MESSAGING_SYSTEM, "kafka");
+    b.setAttribute(MESSAGING_OPERATION_TYPE, type);
+    b.setAttribute(MESSAGING_OPERATION_NAME, name);
     if (client.clientId != null) {
-      b.setAttribute(CLIENT_ID, client.clientId);
+      b.setAttribute(MESSAGING_CLIENT_ID, client.clientId);
     }
     if (client.groupId != null && !"send".equals(type)) {
-      b.setAttribute(GROUP, client.groupId);
+      b.setAttribute(MESSAGING_CONSUMER_GROUP_NAME, client.groupId);
     }
     if (client.serverAddress != null) {
       b.setAttribute(SERVER_ADDRESS, client.serverAddress);
@@ -92,8 +92,8 @@ final class KafkaAttributes {
   }
 
   private static void key(SpanBuilder b, Object key) {
-    if (KafkaSettings.CAPTURE_MESSAGE_KEY && key instanceof String) {
-      b.setAttribute(KEY, (String) key);
+    if (KafkaInstrumentationModule.captureMessageKey() && key instanceof String) {
+      b.setAttribute(MESSAGING_KAFKA_MESSAGE_KEY, (String) key);
     }
   }
 }

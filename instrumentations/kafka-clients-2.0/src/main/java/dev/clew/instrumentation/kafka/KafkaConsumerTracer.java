@@ -3,6 +3,7 @@ package dev.clew.instrumentation.kafka;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.propagation.TextMapPropagator;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
@@ -80,7 +81,7 @@ public final class KafkaConsumerTracer {
         return;
       }
       TracerProvider provider = TracerProvider.global();
-      TextMapPropagator propagator = provider.propagator();
+      TextMapPropagator propagator = Propagators.global();
       KafkaClientInfo client = KafkaClientInfo.of(consumer);
       String topic = null;
       boolean oneTopic = true;
@@ -103,7 +104,7 @@ public final class KafkaConsumerTracer {
         // records(tp) hands back our traced view: indexed access does not start process spans
         List<? extends ConsumerRecord<?, ?>> list = records.records(tp);
         for (int i = 0, n = list.size(); i < n; i++) {
-          builder.addLink(KafkaHeaders.extract(propagator, list.get(i).headers()).span().spanContext());
+          builder.addLink(Span.fromContext(KafkaHeaders.extract(propagator, list.get(i).headers())).spanContext());
         }
       }
       Span span = builder.startSpan();
@@ -143,12 +144,12 @@ public final class KafkaConsumerTracer {
       }
       TracerProvider provider = TracerProvider.global();
       Context current = Context.current();
-      Context producer = KafkaHeaders.extract(provider.propagator(), record.headers());
-      SpanContext producerSpan = producer.span().spanContext();
+      Context producer = KafkaHeaders.extract(Propagators.global(), record.headers());
+      SpanContext producerSpan = Span.fromContext(producer).spanContext();
       SpanContext pollSpan = received == null ? SpanContext.INVALID : received.pollSpan;
       Context parent;
       SpanContext link;
-      if (producerSpan.isValid() && !KafkaSettings.PARENT_IS_POLL) {
+      if (producerSpan.isValid() && !KafkaInstrumentationModule.parentIsPoll()) {
         parent = producer;
         link = pollSpan;
       } else {

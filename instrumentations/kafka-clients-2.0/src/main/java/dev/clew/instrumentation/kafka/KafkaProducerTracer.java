@@ -2,6 +2,7 @@ package dev.clew.instrumentation.kafka;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.log.AgentLog;
+import dev.clew.core.propagation.Propagators;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
 import dev.clew.core.trace.SpanKind;
@@ -32,7 +33,7 @@ public final class KafkaProducerTracer {
           .setSpanKind(SpanKind.PRODUCER).setParent(parent);
       KafkaAttributes.onSend(builder, record, KafkaClientInfo.of(producer));
       Span span = builder.startSpan();
-      KafkaHeaders.inject(provider.propagator(), parent.with(span), record.headers());
+      KafkaHeaders.inject(Propagators.global(), parent.with(span), record.headers());
       return new ProducerCallback(span, parent, callback);
     } catch (Throwable t) {
       AgentLog.warnThrottled("kafka-send", "kafka send tracing failed: " + t);

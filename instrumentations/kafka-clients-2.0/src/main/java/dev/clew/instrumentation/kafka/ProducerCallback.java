@@ -1,5 +1,7 @@
 package dev.clew.instrumentation.kafka;
 
+import static dev.clew.core.semconv.SemanticAttributes.ERROR_TYPE;
+
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.log.AgentLog;
@@ -48,7 +50,7 @@ final class ProducerCallback implements Callback {
 
   void fail(Throwable error) {
     span.recordException(error);
-    span.setAttribute("error.type", error.getClass().getName());
+    span.setAttribute(ERROR_TYPE, error.getClass().getName());
     span.setStatus(StatusCode.ERROR, error.getMessage());
     span.end();
   }

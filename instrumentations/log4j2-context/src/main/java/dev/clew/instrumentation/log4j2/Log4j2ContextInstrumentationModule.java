@@ -1,9 +1,9 @@
 package dev.clew.instrumentation.log4j2;
 
 import dev.clew.core.config.Config;
-import dev.clew.core.context.LoggingContextListener;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.logging.LoggingContextListener;
 import java.util.Collections;
 import java.util.List;
 

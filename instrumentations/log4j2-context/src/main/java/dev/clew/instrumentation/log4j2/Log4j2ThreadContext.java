@@ -1,6 +1,6 @@
 package dev.clew.instrumentation.log4j2;
 
-import dev.clew.core.context.LoggingContextListener;
+import dev.clew.core.instrument.logging.LoggingContextListener;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.ThreadContext;
 

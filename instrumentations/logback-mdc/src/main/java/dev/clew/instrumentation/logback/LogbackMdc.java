@@ -1,7 +1,7 @@
 package dev.clew.instrumentation.logback;
 
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import dev.clew.core.context.LoggingContextListener;
+import dev.clew.core.instrument.logging.LoggingContextListener;
 
 /** Writes the current span's ids into one Logback MDC adapter. */
 final class LogbackMdc extends LoggingContextListener {

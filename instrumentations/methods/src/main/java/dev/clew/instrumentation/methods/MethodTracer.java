@@ -1,5 +1,8 @@
 package dev.clew.instrumentation.methods;
 
+import static dev.clew.core.semconv.SemanticAttributes.CODE_FUNCTION;
+import static dev.clew.core.semconv.SemanticAttributes.CODE_NAMESPACE;
+
 import dev.clew.core.instrument.ActiveSpan;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanBuilder;
@@ -21,8 +24,8 @@ public final class MethodTracer {
     Tracer tracer = TracerProvider.global().tracer(SCOPE);
     int dot = className.lastIndexOf('.');
     Span span = tracer.spanBuilder(className.substring(dot + 1) + "." + methodName)
-        .setAttribute("code.namespace", className)
-        .setAttribute("code.function", methodName)
+        .setAttribute(CODE_NAMESPACE, className)
+        .setAttribute(CODE_FUNCTION, methodName)
         .startSpan();
     return ActiveSpan.start(span);
   }
@@ -35,8 +38,8 @@ public final class MethodTracer {
     }
     SpanBuilder builder = TracerProvider.global().tracer(SCOPE).spanBuilder(m.spanName)
         .setSpanKind(m.kind)
-        .setAttribute("code.namespace", m.className)
-        .setAttribute("code.function", m.methodName);
+        .setAttribute(CODE_NAMESPACE, m.className)
+        .setAttribute(CODE_FUNCTION, m.methodName);
     if (!m.inheritContext) {
       builder.setNoParent();
     }

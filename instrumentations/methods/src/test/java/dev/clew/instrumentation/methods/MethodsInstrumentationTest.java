@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.methods;
 
-import static dev.clew.testing.AgentSpans.attribute;
 import static dev.clew.testing.AgentSpans.attributes;
 import static dev.clew.testing.AgentSpans.isChildOf;
 import static dev.clew.testing.AgentSpans.span;
@@ -49,8 +48,8 @@ class MethodsInstrumentationTest {
     assertEquals(16, place.getTraceId().size());
     assertEquals(8, place.getSpanId().size());
     assertEquals(0x101, place.getFlags(), "sampled, parent known to be local");
-    assertEquals("dev.clew.testapp.methods.Orders", attribute(place, "code.namespace"));
-    assertEquals("place", attribute(place, "code.function"));
+    AgentSpans.assertAttributesExactly(place,
+        Map.of("code.namespace", "dev.clew.testapp.methods.Orders", "code.function", "place"));
     assertTrue(place.getStartTimeUnixNano() <= validate.getStartTimeUnixNano());
     assertTrue(validate.getEndTimeUnixNano() <= place.getEndTimeUnixNano());
     assertEquals(Status.StatusCode.STATUS_CODE_UNSET, place.getStatus().getCode());

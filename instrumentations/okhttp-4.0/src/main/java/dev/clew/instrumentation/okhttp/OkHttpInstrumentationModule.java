@@ -3,6 +3,7 @@ package dev.clew.instrumentation.okhttp;
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.HttpSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,12 +15,20 @@ import java.util.List;
  * records the caller's context for the dispatcher thread and runs the callback in it.
  */
 public final class OkHttpInstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use it. */
+  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
+
   public OkHttpInstrumentationModule() {
     super("okhttp", "okhttp-4.0");
   }
 
+  public static HttpSettings settings() {
+    return settings;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    settings = HttpSettings.fromConfig(config);
     return Arrays.<TypeInstrumentation>asList(new OkHttpClientInstrumentation(), new CallInstrumentation());
   }
 

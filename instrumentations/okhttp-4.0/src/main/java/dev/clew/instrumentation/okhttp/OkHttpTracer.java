@@ -2,6 +2,7 @@ package dev.clew.instrumentation.okhttp;
 
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
+import dev.clew.core.instrument.http.ClientCall;
 import dev.clew.core.instrument.http.HttpClientTracer;
 import java.io.IOException;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import okhttp3.Response;
 /** Owns the span of a call, from the tracing interceptor; and the hand-over of context to enqueued calls. */
 public final class OkHttpTracer {
   private static final HttpClientTracer<Request, Response> TRACER =
-      new HttpClientTracer<>("clew.okhttp", OkHttpAttributes.INSTANCE);
+      new HttpClientTracer<>("clew.okhttp", OkHttpAttributes.INSTANCE, OkHttpInstrumentationModule.settings());
   /** Contexts of enqueued calls until the dispatcher runs them; weak for calls cancelled before that. */
   private static final Map<Call, Context> ENQUEUED = Collections.synchronizedMap(new WeakHashMap<Call, Context>());
 
@@ -41,17 +42,18 @@ public final class OkHttpTracer {
     if (!TRACER.shouldStart(parent)) {
       return chain.proceed(request);
     }
-    Context context = TRACER.start(parent, request);
+    ClientCall<Request, Response> call = TRACER.start(parent, request);
     Request.Builder traced = request.newBuilder();
-    TRACER.inject(context, traced, OkHttpHeaders.INSTANCE);
+    TRACER.inject(call.context(), traced, OkHttpHeaders.INSTANCE);
     Response response;
-    try (Scope ignored = context.makeCurrent()) {
+    try {
+      call.makeCurrent();
       response = chain.proceed(traced.build());
     } catch (IOException | RuntimeException | Error e) {
-      TRACER.end(context, request, null, e);
+      call.end(null, e);
       throw e;
     }
-    TRACER.end(context, request, response, null);
+    call.end(response, null);
     return response;
   }
 

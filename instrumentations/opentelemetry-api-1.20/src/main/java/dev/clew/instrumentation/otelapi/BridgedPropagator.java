@@ -1,6 +1,6 @@
 package dev.clew.instrumentation.otelapi;
 
-import dev.clew.core.trace.TracerProvider;
+import dev.clew.core.propagation.Propagators;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -14,7 +14,7 @@ final class BridgedPropagator implements TextMapPropagator {
   private BridgedPropagator() {}
 
   private static dev.clew.core.propagation.TextMapPropagator clew() {
-    return TracerProvider.global().propagator();
+    return Propagators.global();
   }
 
   @Override

@@ -1,10 +1,11 @@
 package dev.clew.instrumentation.servlet;
 
-import dev.clew.core.config.Config;
 import dev.clew.core.context.Context;
 import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
+import dev.clew.core.instrument.http.HttpSettings;
 import dev.clew.core.instrument.http.ServerCall;
+import dev.clew.core.trace.Span;
 
 /**
  * The SERVER span of servlet requests, for one servlet API. The first filter or servlet a request
@@ -26,11 +27,15 @@ public final class ServletTracer<REQ, RES> {
   private final HttpServerTracer<REQ, RES> tracer;
   private final boolean traceResponse;
 
-  /** @param scopeName the instrumentation scope, e.g. {@code clew.servlet-jakarta} */
-  public ServletTracer(String scopeName, ServletAccessor<REQ, RES> accessor) {
+  /**
+   * @param scopeName the instrumentation scope, e.g. {@code clew.servlet-jakarta}
+   * @param settings and {@code traceResponse}: what the servlet module read from its configuration
+   */
+  public ServletTracer(String scopeName, ServletAccessor<REQ, RES> accessor, HttpSettings settings,
+      boolean traceResponse) {
     this.accessor = accessor;
-    this.tracer = HttpServerTracer.create(scopeName, accessor);
-    this.traceResponse = Config.global().getBoolean("clew.servlet.traceresponse", false);
+    this.tracer = HttpServerTracer.create(scopeName, accessor, settings);
+    this.traceResponse = traceResponse;
   }
 
   /** Entering a filter or servlet; returns what {@link #exit} needs, or null when this entry has nothing to do. */
@@ -43,7 +48,7 @@ public final class ServletTracer<REQ, RES> {
     Object existing = accessor.getAttribute(request, CALL_ATTRIBUTE);
     if (existing instanceof ServerCall) {
       // nested filter, forward or include: already current; async dispatch: a fresh thread
-      if (Context.current().span().spanContext().isValid()) {
+      if (Span.current().spanContext().isValid()) {
         return null;
       }
       ServerCall<?, ?> call = (ServerCall<?, ?>) existing;
@@ -142,7 +147,7 @@ public final class ServletTracer<REQ, RES> {
   /** The task with the current context, when there is a span to carry. */
   public static Runnable wrap(Runnable task) {
     Context context = Context.current();
-    if (task == null || !context.span().spanContext().isValid()) {
+    if (task == null || !Span.fromContext(context).spanContext().isValid()) {
       return task;
     }
     return context.wrap(task);

@@ -9,6 +9,7 @@ import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.ClassLoaderMatchers;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
+import dev.clew.core.instrument.http.HttpSettings;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,14 +23,23 @@ import net.bytebuddy.matcher.ElementMatcher;
  * completes, also asynchronously. {@code otel.instrumentation.tomcat.enabled}.
  */
 public final class TomcatInstrumentationModule extends InstrumentationModule {
+  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use it. */
+  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
+
   private static final String ADAPTER = "org.apache.catalina.connector.CoyoteAdapter";
 
   public TomcatInstrumentationModule() {
     super("tomcat");
   }
 
+  /** Captured headers and URL redaction for the SERVER spans. */
+  public static HttpSettings settings() {
+    return settings;
+  }
+
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
+    settings = HttpSettings.fromConfig(config);
     return Collections.<TypeInstrumentation>singletonList(new CoyoteAdapterInstrumentation());
   }
 

@@ -17,7 +17,8 @@ public final class TomcatTracer {
   /** Connector-request attribute holding the request's {@link ServerCall}. */
   static final String CALL_ATTRIBUTE = "dev.clew.tomcat.call";
 
-  static final HttpServerTracer<Request, Response> TRACER = HttpServerTracer.create("clew.tomcat", TomcatAdapter.INSTANCE);
+  static final HttpServerTracer<Request, Response> TRACER =
+      HttpServerTracer.create("clew.tomcat", TomcatAdapter.INSTANCE, TomcatInstrumentationModule.settings());
 
   private TomcatTracer() {}
 

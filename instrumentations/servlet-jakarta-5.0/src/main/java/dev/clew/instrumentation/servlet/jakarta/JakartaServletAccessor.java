@@ -26,7 +26,8 @@ final class JakartaServletAccessor implements ServletAccessor<HttpServletRequest
   static final JakartaServletAccessor INSTANCE = new JakartaServletAccessor();
   /** One per web application class loader, as this class is loaded next to the servlet API. */
   static final ServletTracer<HttpServletRequest, HttpServletResponse> TRACER =
-      new ServletTracer<>("clew.servlet-jakarta", INSTANCE);
+      new ServletTracer<>("clew.servlet-jakarta", INSTANCE, ServletJakartaInstrumentationModule.settings(),
+          ServletJakartaInstrumentationModule.traceResponse());
   /** False once the container turned out to predate Servlet 4.0 (javax only: no {@code getHttpServletMapping}). */
   private static volatile boolean hasMapping = true;
 

@@ -1,0 +1,105 @@
+package dev.clew.core.util;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Attaches a value to an application object without keeping it alive: keys are compared by identity
+ * (wrappers and proxies may override {@code equals}) and held weakly, so an entry goes away once its key
+ * is garbage collected. Stale entries are purged on every write and on {@link #size()}. Thread-safe.
+ * For instrumentation that cannot add a field to the class (e.g. SQL remembered per JDBC statement).
+ */
+public final class WeakIdentityMap<K, V> {
+  private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
+  private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+
+  public V get(K key) {
+    return key == null ? null : map.get(new Lookup(key));
+  }
+
+  public void put(K key, V value) {
+    if (key == null || value == null) {
+      return;
+    }
+    purge();
+    map.put(new WeakKey(key, queue), value);
+  }
+
+  /** The value already attached, or {@code value} after attaching it. */
+  public V putIfAbsent(K key, V value) {
+    V existing = get(key);
+    if (existing != null || key == null) {
+      return existing;
+    }
+    purge();
+    existing = map.putIfAbsent(new WeakKey(key, queue), value);
+    return existing != null ? existing : value;
+  }
+
+  public V remove(K key) {
+    purge();
+    return key == null ? null : map.remove(new Lookup(key));
+  }
+
+  /** Live entries (after purging those whose key was collected). */
+  public int size() {
+    purge();
+    return map.size();
+  }
+
+  private void purge() {
+    for (Object ref = queue.poll(); ref != null; ref = queue.poll()) {
+      map.remove(ref);
+    }
+  }
+
+  /** What a key (stored or lookup) stands for; null once collected. */
+  private static Object referent(Object key) {
+    return key instanceof WeakKey ? ((WeakKey) key).get() : key instanceof Lookup ? ((Lookup) key).referent : null;
+  }
+
+  private static boolean sameReferent(Object key, Object other) {
+    Object r = referent(key);
+    return r != null && r == referent(other);
+  }
+
+  /** The stored key: equal to itself (for purging) and to any key of the same live referent. */
+  private static final class WeakKey extends WeakReference<Object> {
+    private final int hash;
+
+    WeakKey(Object referent, ReferenceQueue<Object> queue) {
+      super(referent, queue);
+      this.hash = System.identityHashCode(referent);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || sameReferent(this, o);
+    }
+  }
+
+  /** A short-lived strong key for reads; never stored. */
+  private static final class Lookup {
+    private final Object referent;
+
+    Lookup(Object referent) {
+      this.referent = referent;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(referent);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || sameReferent(this, o);
+    }
+  }
+}
