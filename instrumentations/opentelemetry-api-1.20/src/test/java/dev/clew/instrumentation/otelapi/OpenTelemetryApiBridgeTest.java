@@ -252,7 +252,8 @@ class OpenTelemetryApiBridgeTest {
   @Test
   void extractedContextsParentManualAndClewSpans() {
     Map<String, String> headers = Map.of(
-        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "baggage", "user=alice");
+        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "baggage", "user=alice",
+        "tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
     Context extracted = GlobalOpenTelemetry.getPropagators().getTextMapPropagator()
         .extract(Context.current(), headers, new TextMapGetter<Map<String, String>>() {
           @Override
@@ -270,6 +271,10 @@ class OpenTelemetryApiBridgeTest {
     assertTrue(remote.isRemote());
     assertEquals("00f067aa0ba902b7", remote.getSpanId());
     assertEquals("alice", Baggage.fromContext(extracted).getEntryValue("user"));
+    assertEquals("t61rcWkgMzE", remote.getTraceState().get("congo"));
+    List<String> keys = new ArrayList<>();
+    remote.getTraceState().forEach((k, v) -> keys.add(k));
+    assertEquals(List.of("congo", "rojo"), keys, "in order");
 
     Span handle = tracer.spanBuilder("handle").setParent(extracted).setSpanKind(SpanKind.CONSUMER).startSpan();
     try (Scope s = handle.makeCurrent()) {
@@ -281,6 +286,7 @@ class OpenTelemetryApiBridgeTest {
     io.opentelemetry.proto.trace.v1.Span h = span(spans, "handle");
     assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", traceId(h));
     assertEquals("00f067aa0ba902b7", parentSpanId(h));
+    assertEquals("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7", h.getTraceState(), "the trace state, in order, both ways");
     assertTrue(isChildOf(span(spans, "Inventory.count"), h));
   }
 
