@@ -62,8 +62,9 @@ public final class KafkaBroker implements AutoCloseable {
   public static KafkaBroker start(Map<String, String> overrides) {
     try {
       Path dir = Files.createTempDirectory("clew-kafka-");
-      int port = freePort();
-      int controllerPort = freePort();
+      int[] ports = freePorts(2);
+      int port = ports[0];
+      int controllerPort = ports[1];
       Map<String, String> props = new LinkedHashMap<>();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");
@@ -226,11 +227,25 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** Distinct free ports: each socket stays open until all are chosen, so the OS cannot hand one out twice. */
+  private static int[] freePorts(int n) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        if (s != null) {
+          s.close();
+        }
+      }
     }
   }
+
 
   private static String tail(Path file) {
     try {
