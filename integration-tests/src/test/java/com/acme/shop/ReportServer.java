@@ -4,6 +4,8 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -17,7 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.apache.catalina.Context;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -28,6 +32,8 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class ReportServer {
   static final String DB = "jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1";
+  static final ExecutorService POOL = Executors.newFixedThreadPool(1);
+  static final ContextKey<String> REGION = ContextKey.named("region");
 
   public static void main(String[] args) throws Exception {
     try (Connection c = DriverManager.getConnection(DB); Statement s = c.createStatement()) {
@@ -40,7 +46,7 @@ public final class ReportServer {
     tomcat.setHostname("127.0.0.1");
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
-    Context context = tomcat.addContext("", null);
+    org.apache.catalina.Context context = tomcat.addContext("", null);
     Tomcat.addServlet(context, "report", new Report());
     context.addServletMapping("/report", "report");
     tomcat.start();
@@ -50,6 +56,7 @@ public final class ReportServer {
     }
     tomcat.stop();
     tomcat.destroy();
+    POOL.shutdown();
     System.out.println("stopped");
   }
 
@@ -70,9 +77,17 @@ public final class ReportServer {
         try (Scope b = Baggage.current().toBuilder().put("tenant", "acme").build().makeCurrent()) {
           peer = Http.get(System.getProperty("shop.downstream") + "/from-api");
         }
-        body = "report " + sales + " " + rows + " " + peer + " " + visibility(Span.current());
-      } catch (SQLException e) {
+        String region;
+        try (Scope r = Context.current().with(REGION, "emea").makeCurrent()) {
+          // the application's own context value, read on a pool thread: it travelled inside clew's context
+          region = POOL.submit(() -> Context.current().get(REGION)).get();
+        }
+        body = "report " + sales + " " + rows + " " + peer + " " + region + " " + visibility(Span.current());
+      } catch (SQLException | ExecutionException e) {
         build.recordException(e);
+        throw new IOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         throw new IOException(e);
       } finally {
         build.end();
