@@ -136,8 +136,12 @@ public final class ClewAgent {
       super(ClewAgent.class.getClassLoader());
     }
 
+    /**
+     * In the agent jar's protection domain: under a SecurityManager, a policy that grants the agent jar
+     * {@code AllPermission} then lets the definer reach {@code jdk.internal.misc} as it lets the agent.
+     */
     Class<?> define(String name, byte[] classFile) {
-      return defineClass(name, classFile, 0, classFile.length);
+      return defineClass(name, classFile, 0, classFile.length, ClewAgent.class.getProtectionDomain());
     }
   }
 

@@ -24,8 +24,12 @@ class DebugOutputIT {
         .property("otel.traces.exporter", "console")
         .run(Duration.ofSeconds(90));
     assertEquals(0, r.exitCode(), r::toString);
-    for (String module : List.of("java-http-client", "http-url-connection", "servlet-jakarta")) {
+    // the container (tomcat) starts the SERVER span; the servlet layer joins it and names the route
+    for (String module : List.of("java-http-client", "http-url-connection", "tomcat")) {
       assertTrue(r.stdout().contains("scope=clew." + module), module + " traced:\n" + r);
+    }
+    assertTrue(r.stdout().contains("'GET /search' SERVER"), "the servlet layer named the route:\n" + r);
+    for (String module : List.of("java-http-client", "http-url-connection", "tomcat", "servlet-jakarta")) {
       assertFalse(r.stderr().contains("instrumentation '" + module + "' skipped"), r::toString);
     }
     Matcher m = INSTALLED.matcher(r.stderr());

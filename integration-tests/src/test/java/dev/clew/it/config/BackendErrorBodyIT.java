@@ -33,7 +33,7 @@ class BackendErrorBodyIT {
 
       List<String> warnings = r.stderr().lines().filter(l -> l.contains("sending spans to")).toList();
       assertEquals(2, warnings.size(), r::toString);
-      assertTrue(warnings.get(0).contains("failed: HTTP 502 (an HTML page, not shown); retrying in"), warnings.get(0));
+      assertTrue(warnings.get(0).contains("failed: HTTP 502 (an HTML page, not shown); the spans are kept and sent again"), warnings.get(0));
       String excerpt = "failed: HTTP 400: invalid request token=REDACTED for tenant acme Authorization: Bearer REDACTED xxx";
       assertTrue(warnings.get(1).contains(excerpt), warnings.get(1));
       assertTrue(warnings.get(1).length() < 400, "short: " + warnings.get(1));

@@ -140,7 +140,12 @@ class ExportOutageIT {
       try (Load load = new Load(shop)) {
         Thread.sleep(1500);
         receiver.failAll(503, Map.of());
-        Thread.sleep(6000);
+        // Down until at least 150 requests (300+ spans) met the 200-span queue, however slow the machine.
+        int atOutage = load.ok.get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (load.ok.get() - atOutage < 150 && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
         receiver.heal();
         Thread.sleep(1500);
         load.close();

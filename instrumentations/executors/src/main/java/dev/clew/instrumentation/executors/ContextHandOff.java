@@ -33,8 +33,17 @@ import java.util.concurrent.FutureTask;
  * call sites.
  */
 public final class ContextHandOff {
-  /** Worker threads created by a pool belong to the pool, not to the task that made it grow. */
+  /**
+   * Inside {@code ThreadFactory.newThread} or {@code ThreadPoolExecutor.addWorker}: the thread being made is a
+   * worker of a pool or framework, not a task's thread, and belongs to no request.
+   */
   private static final CallDepth WORKER_CREATION = CallDepth.forFamily("executors-worker-creation");
+
+  /**
+   * Set (0 or 1) from a {@code Thread} subclass's constructor until {@code Thread}'s own constructor returns: the
+   * thread is a library's worker (its own thread class), made with or without a factory.
+   */
+  private static final CallDepth SUBCLASS_THREAD = CallDepth.forFamily("executors-subclass-thread");
 
   /** Inside submit/invokeAll/invokeAny/schedule* of an excluded executor: its FutureTasks take no context. */
   private static final CallDepth EXCLUDED_SUBMISSION = CallDepth.forFamily("executors-excluded-submission");
@@ -77,11 +86,15 @@ public final class ContextHandOff {
     return context.wrap(task);
   }
 
-  /** {@code new Thread(runnable)}, platform or virtual; not for the workers a pool creates for itself. */
+  /**
+   * {@code new Thread(runnable)}, platform or virtual, made for one task by the application; not a worker
+   * made by a thread factory, a pool or a library's own {@code Thread} subclass (the request that made a pool
+   * grow or an event loop start would otherwise stay current on that thread for its whole life).
+   */
   public static Runnable wrapThreadTask(Runnable task) {
     Context context = Context.current();
     if (context.isRoot() || task == null || task instanceof ContextRunnable || WORKER_CREATION.get() > 0
-        || isAgentTask(task)) {
+        || SUBCLASS_THREAD.get() > 0 || isAgentTask(task)) {
       return task;
     }
     return context.wrap(task);
@@ -104,12 +117,25 @@ public final class ContextHandOff {
     return !excluded.isEmpty() && EXCLUDED_SUBMISSION.get() > 0;
   }
 
+  /** A thread factory or a pool starts making a worker thread (then call {@link #workerCreationEnds}). */
   public static void workerCreationStarts() {
     WORKER_CREATION.getAndIncrement();
   }
 
   public static void workerCreationEnds() {
     WORKER_CREATION.decrementAndGet();
+  }
+
+  /** A {@code Thread} subclass's constructor starts: the thread it makes takes no context. */
+  public static void subclassThreadStarts() {
+    if (SUBCLASS_THREAD.get() == 0) {
+      SUBCLASS_THREAD.getAndIncrement();
+    }
+  }
+
+  /** {@code Thread}'s constructor returns: the next thread made on this thread is judged afresh. */
+  public static void threadConstructed() {
+    SUBCLASS_THREAD.decrementAndGet();
   }
 
   /** A {@code ForkJoinTask} is forked or submitted to {@code pool} (null for fork). */

@@ -18,7 +18,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code execute(Runnable)} of {@code ThreadPoolExecutor} (which subclasses reach through
  * {@code super.execute}) and of the executors named in {@code otel.instrumentation.executors.include};
  * and {@code ThreadPoolExecutor.addWorker}, so a worker thread created by a submission does not keep
- * the submitter's context for its whole life. {@code ScheduledThreadPoolExecutor} and
+ * the submitter's context for its whole life, also when the pool's factory is a lambda that
+ * {@link ThreadFactoryInstrumentation} cannot see. {@code ScheduledThreadPoolExecutor} and
  * {@code submit}/{@code invokeAll}/{@code invokeAny} of every JDK executor create a {@code FutureTask},
  * covered by {@link FutureTaskInstrumentation}; for executors named in {@code clew.executors.exclude}
  * those methods mark the thread so the FutureTask they create takes no context.
@@ -58,6 +59,6 @@ final class ExecutorInstrumentation implements TypeInstrumentation {
     target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(not(isAbstract())),
         "dev.clew.instrumentation.executors.advice.ExcludedSubmitAdvice");
     target.applyAdvice(named("addWorker").and(takesArguments(Runnable.class, boolean.class)),
-        "dev.clew.instrumentation.executors.advice.AddWorkerAdvice");
+        "dev.clew.instrumentation.executors.advice.WorkerCreationAdvice");
   }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  * executors, ForkJoin pool and tasks, and threads are always covered; executors of other libraries
  * that do not end in a JDK executor or thread are added by class name with
  * {@code otel.instrumentation.executors.include}, and executors whose tasks must not take the
- * submitter's context are listed in {@code clew.executors.exclude}. {@code clew.executors.new-threads=false}
- * stops new threads (platform and virtual) from taking the context of the code that creates them.
+ * submitter's context are listed in {@code clew.executors.exclude}. A thread the application creates for a
+ * task takes the creator's context; a worker a pool, a thread factory or a framework creates does not
+ * ({@code clew.executors.new-threads=false}: no thread does).
  */
 public final class ExecutorsInstrumentationModule extends InstrumentationModule {
   public ExecutorsInstrumentationModule() {
@@ -32,10 +33,12 @@ public final class ExecutorsInstrumentationModule extends InstrumentationModule 
     list.add(new FutureTaskInstrumentation());
     list.add(new ForkJoinPoolInstrumentation());
     list.add(new ForkJoinTaskInstrumentation());
-    // a library that starts its long-lived threads lazily inside a request (an event loop on first use)
-    // would give them that request's context as their base: such applications can switch this off
+    list.add(new ThreadPerTaskExecutorInstrumentation());
     if (config.getBoolean("clew.executors.new-threads", true)) {
       list.add(new ThreadInstrumentation());
+      // a thread made by a factory or of a library's own thread class is a worker, whoever made it start: no hand-off
+      list.add(new ThreadFactoryInstrumentation());
+      list.add(new ThreadSubclassInstrumentation());
     }
     return list;
   }

@@ -3,7 +3,10 @@ package dev.clew.instrumentation.executors.advice;
 import dev.clew.instrumentation.executors.ContextHandOff;
 import net.bytebuddy.asm.Advice;
 
-/** {@code Executor.execute(Runnable)}: the task runs in the context it was submitted in. */
+/**
+ * {@code Executor.execute(Runnable)}, and the thread-per-task executor's {@code newThread(Runnable)}: the task
+ * runs in the context it was submitted in.
+ */
 public final class ExecuteAdvice {
   private ExecuteAdvice() {}
 

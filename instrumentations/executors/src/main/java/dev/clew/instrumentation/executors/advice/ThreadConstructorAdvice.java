@@ -5,8 +5,9 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code new Thread(..., runnable, ...)}, platform and virtual: the thread runs its task in the context
- * it was created in. The Runnable's position differs between constructors and JDK versions, hence
- * one advice per position.
+ * it was created in, unless a thread factory, a pool or a {@code Thread} subclass is making it. The Runnable's
+ * position differs between constructors and JDK versions, hence one advice per position. Every platform thread's
+ * construction passes one of these constructors, whose exit clears the subclass mark.
  */
 public final class ThreadConstructorAdvice {
   private ThreadConstructorAdvice() {}
@@ -19,6 +20,11 @@ public final class ThreadConstructorAdvice {
     public static Runnable enter(@Advice.Argument(0) Runnable task) {
       return ContextHandOff.wrapThreadTask(task);
     }
+
+    @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+    public static void exit() {
+      ContextHandOff.threadConstructed();
+    }
   }
 
   public static final class Arg1 {
@@ -28,6 +34,11 @@ public final class ThreadConstructorAdvice {
     @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(1))
     public static Runnable enter(@Advice.Argument(1) Runnable task) {
       return ContextHandOff.wrapThreadTask(task);
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+    public static void exit() {
+      ContextHandOff.threadConstructed();
     }
   }
 
@@ -39,6 +50,11 @@ public final class ThreadConstructorAdvice {
     public static Runnable enter(@Advice.Argument(2) Runnable task) {
       return ContextHandOff.wrapThreadTask(task);
     }
+
+    @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+    public static void exit() {
+      ContextHandOff.threadConstructed();
+    }
   }
 
   public static final class Arg3 {
@@ -48,6 +64,11 @@ public final class ThreadConstructorAdvice {
     @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(3))
     public static Runnable enter(@Advice.Argument(3) Runnable task) {
       return ContextHandOff.wrapThreadTask(task);
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+    public static void exit() {
+      ContextHandOff.threadConstructed();
     }
   }
 }
