@@ -65,7 +65,7 @@ public final class AgentStarter {
     List<SpanProcessor> processors = TailSamplingProcessor.wrapIfEnabled(config,
         SpanExporters.processorsFromConfig(config, stats));
     return new TracerProvider(Resource.fromConfig(config), Samplers.fromConfig(config), SpanLimits.from(config),
-        processors, stats);
+        processors, stats).recordThreadDetails(config.getBoolean("otel.javaagent.add-thread-details", true));
   }
 
   /**

@@ -39,11 +39,12 @@ public class SpanBenchmark {
 
   @Setup
   public void setUp() {
-    TracerProvider provider = ClewSpans.provider(new ClewSpans.NoopProcessor());
+    // thread.id and thread.name on, as the agent starts its provider by default (otel.javaagent.add-thread-details)
+    TracerProvider provider = ClewSpans.provider(new ClewSpans.NoopProcessor()).recordThreadDetails(true);
     clew = provider.tracer("clew.servlet");
     BatchSpanProcessor.Settings defaults = new BatchSpanProcessor.Settings(2048, 5000, 512, 30_000);
     clewBatchProvider = ClewSpans.provider(new BatchSpanProcessor(new ClewSpans.NoopExporter(), defaults,
-        new ExportStats()));
+        new ExportStats())).recordThreadDetails(true);
     clewBatch = clewBatchProvider.tracer("clew.servlet");
     otelProvider = OtelSpans.provider(new OtelSpans.NoopProcessor());
     otel = otelProvider.get("clew.servlet");

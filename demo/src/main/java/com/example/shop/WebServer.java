@@ -34,7 +34,7 @@ final class WebServer {
 
   WebServer route(String pattern, String name, HttpServlet servlet) {
     Tomcat.addServlet(context, name, servlet);
-    context.addServletMappingDecoded(pattern, name);
+    context.addServletMapping(pattern, name);
     return this;
   }
 

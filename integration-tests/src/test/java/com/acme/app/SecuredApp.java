@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
  * executor inside a traced method; prints {@code restricted} when the policy holds, then {@code done}.
  */
 public final class SecuredApp {
+  @SuppressWarnings("removal") // the SecurityManager is what this application runs under
   public static void main(String[] args) throws Exception {
     if (System.getSecurityManager() == null) {
       throw new IllegalStateException("expected a security manager");

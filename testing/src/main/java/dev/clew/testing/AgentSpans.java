@@ -165,11 +165,22 @@ public final class AgentSpans {
    * Fails unless the span has exactly these attributes: every expected key, with an equal value (Java values
    * as {@link #attribute} returns them: {@code 8080L}, not {@code 8080}) or, where the expected value is
    * {@link #anyOf}, a value of that type; and no other key. The message lists what is missing, different and
-   * extra.
+   * extra. {@code thread.id} and {@code thread.name}, which the agent puts on every span it records
+   * ({@code otel.javaagent.add-thread-details}), need not be expected: where the span has them and the expected
+   * map does not name them, only their types are checked.
    */
   public static void assertAttributesExactly(Span span, Map<String, ?> expected) {
     Map<String, Object> actual = attributes(span.getAttributesList());
     List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, Class<?>> t : THREAD_DETAILS.entrySet()) {
+      Object got = actual.get(t.getKey());
+      if (!expected.containsKey(t.getKey()) && actual.containsKey(t.getKey())) {
+        if (!t.getValue().isInstance(got)) {
+          problems.add(t.getKey() + ": expected any " + t.getValue().getSimpleName() + " but was " + describe(got));
+        }
+        actual.remove(t.getKey());
+      }
+    }
     for (Map.Entry<String, ?> e : expected.entrySet()) {
       Object want = e.getValue();
       Object got = actual.get(e.getKey());
@@ -189,6 +200,9 @@ public final class AgentSpans {
           + "\n  all: " + actual);
     }
   }
+
+  private static final Map<String, Class<?>> THREAD_DETAILS = Map.of("thread.id", Long.class, "thread.name",
+      String.class);
 
   /** For {@link #assertAttributesExactly}: any value of this type (an ephemeral port, a thread id). */
   public static Object anyOf(Class<?> type) {

@@ -45,4 +45,23 @@ class AssertAttributesExactlyTest {
     assertTrue(m.contains("network.peer.port: expected any String but was 53211 (Long)"), m);
     assertTrue(m.contains("missing url.full = \"http://x/\""), m);
   }
+
+  @Test
+  void theAgentsThreadDetailsNeedNotBeExpectedButMustBeTyped() {
+    Span withThread = SPAN.toBuilder()
+        .addAttributes(kv("thread.id", AnyValue.newBuilder().setIntValue(42)))
+        .addAttributes(kv("thread.name", AnyValue.newBuilder().setStringValue("main")))
+        .build();
+    Map<String, Object> rest = Map.of("http.request.method", "GET", "server.port", 8080L,
+        "network.peer.port", AgentSpans.anyOf(Long.class));
+    AgentSpans.assertAttributesExactly(withThread, rest);
+    AssertionError e = assertThrows(AssertionError.class, () -> AgentSpans.assertAttributesExactly(withThread,
+        Map.of("http.request.method", "GET", "server.port", 8080L, "network.peer.port", AgentSpans.anyOf(Long.class),
+            "thread.id", 7L)));
+    assertTrue(e.getMessage().contains("thread.id: expected 7 (Long) but was 42 (Long)"), e.getMessage());
+    Span badThread = SPAN.toBuilder().addAttributes(kv("thread.id", AnyValue.newBuilder().setStringValue("x")))
+        .build();
+    e = assertThrows(AssertionError.class, () -> AgentSpans.assertAttributesExactly(badThread, rest));
+    assertTrue(e.getMessage().contains("thread.id: expected any Long but was \"x\""), e.getMessage());
+  }
 }

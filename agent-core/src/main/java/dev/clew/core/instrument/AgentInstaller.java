@@ -93,7 +93,7 @@ public final class AgentInstaller {
           dispatcher.register(module, adviceClass);
           forAdvice = forAdvice.advice(methods, adviceClass);
         }
-        filter.add(type.classLoaderMatcher(), type.relevantTypes());
+        filter.add(type.classLoaderMatcher(), type.relevantTypes(), type.relevantAnnotations());
         builder = builder.type(new ModuleTypeMatcher(type, references)).transform(ClassFileVersionUpgrade.INSTANCE)
             .transform(forAdvice);
       }

@@ -2,6 +2,7 @@ package dev.clew.core.instrument;
 
 import dev.clew.core.util.WeakIdentityMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -10,13 +11,15 @@ import net.bytebuddy.matcher.ElementMatcher;
  * No when the name is ignored ({@link IgnoredTypes}), when no instrumentation applies to the class loader
  * (its {@link TypeInstrumentation#classLoaderMatcher()}, asked once per loader), or when the class is none of
  * the applicable instrumentations' {@link TypeInstrumentation#relevantTypes()} and descends from none
- * ({@link SuperTypeIndex}). A yes only means Byte Buddy's own matchers decide, as before; an instrumentation
+ * ({@link SuperTypeIndex}), and names none of their {@link TypeInstrumentation#relevantAnnotations()} in its
+ * constant pool. A yes only means Byte Buddy's own matchers decide, as before; an instrumentation
  * that names no relevant types is asked about every class of the loaders it applies to.
  */
 final class ClassFilter {
   private final Anchors anchors = new Anchors();
   private final List<ElementMatcher<ClassLoader>> loaderMatchers = new ArrayList<>();
   private final List<Long> masks = new ArrayList<>(); // 0: names no relevant type
+  private final List<List<String>> annotations = new ArrayList<>();
   private final SuperTypeIndex jdk = new SuperTypeIndex(anchors, null, null);
   private final WeakIdentityMap<ClassLoader, LoaderState> states = new WeakIdentityMap<>();
   private volatile LoaderState bootstrap;
@@ -26,18 +29,38 @@ final class ClassFilter {
     final long mask;
     final boolean unhinted;
     final SuperTypeIndex index;
+    final long[] annotationHashes; // descriptors (Lcom/acme/Traced;) of relevant annotations; null: none
+    final int[] annotationLengths;
 
-    LoaderState(long mask, boolean unhinted, SuperTypeIndex index) {
+    LoaderState(long mask, boolean unhinted, SuperTypeIndex index, List<String> annotations) {
       this.mask = mask;
       this.unhinted = unhinted;
       this.index = index;
+      if (annotations.isEmpty()) {
+        annotationHashes = null;
+        annotationLengths = null;
+      } else {
+        annotationHashes = new long[annotations.size()];
+        annotationLengths = new int[annotations.size()];
+        for (int i = 0; i < annotationHashes.length; i++) {
+          String descriptor = "L" + annotations.get(i) + ";";
+          annotationHashes[i] = ClassHeader.hash(descriptor);
+          annotationLengths[i] = descriptor.length(); // binary names of annotations are ASCII in practice
+        }
+      }
     }
   }
 
   /** Registers a type instrumentation (before the agent is installed). */
   void add(ElementMatcher<ClassLoader> loaderMatcher, List<String> relevantTypes) {
+    add(loaderMatcher, relevantTypes, Collections.<String>emptyList());
+  }
+
+  /** As above, for an instrumentation that may (also) name the annotations its classes carry. */
+  void add(ElementMatcher<ClassLoader> loaderMatcher, List<String> relevantTypes, List<String> relevantAnnotations) {
     loaderMatchers.add(loaderMatcher);
     masks.add(relevantTypes.isEmpty() ? 0L : anchors.register(relevantTypes));
+    annotations.add(relevantAnnotations);
   }
 
   /** For a class about to be defined from {@code classFile}: may any instrumentation want it? */
@@ -47,6 +70,9 @@ final class ClassFilter {
     }
     LoaderState s = state(loader);
     if (s.unhinted) {
+      return true;
+    }
+    if (s.annotationHashes != null && ClassHeader.mentionsAny(classFile, s.annotationHashes, s.annotationLengths)) {
       return true;
     }
     if (s.mask == 0) {
@@ -63,7 +89,8 @@ final class ClassFilter {
       return false;
     }
     LoaderState s = state(loader);
-    return s.unhinted || (s.mask != 0 && (anchors.bitsOf(type) & s.mask) != 0);
+    // a loaded class in a loader with annotation hints goes to Byte Buddy: few are loaded before the agent starts
+    return s.unhinted || s.annotationHashes != null || (s.mask != 0 && (anchors.bitsOf(type) & s.mask) != 0);
   }
 
   /** Types remembered for this loader's index (for tests and debug output). */
@@ -89,15 +116,17 @@ final class ClassFilter {
   private LoaderState compute(ClassLoader loader) {
     long mask = 0;
     boolean unhinted = false;
+    List<String> relevantAnnotations = new ArrayList<>();
     for (int i = 0; i < loaderMatchers.size(); i++) {
       if (applies(loaderMatchers.get(i), loader)) {
         long m = masks.get(i);
         mask |= m;
-        unhinted |= m == 0;
+        unhinted |= m == 0 && annotations.get(i).isEmpty();
+        relevantAnnotations.addAll(annotations.get(i));
       }
     }
     SuperTypeIndex index = loader == null ? jdk : new SuperTypeIndex(anchors, loader, jdk);
-    return new LoaderState(mask, unhinted, index);
+    return new LoaderState(mask, unhinted, index, relevantAnnotations);
   }
 
   /** A matcher that fails is taken to apply: Byte Buddy then asks it again and reports the failure. */

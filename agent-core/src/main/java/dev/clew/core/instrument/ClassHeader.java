@@ -35,15 +35,14 @@ final class ClassHeader {
       int[] offsets = new int[count]; // constant pool index -> offset just past the entry's tag
       int p = 10;
       for (int i = 1; i < count; i++) {
-        int tag = b[p] & 0xFF;
         offsets[i] = p + 1;
-        switch (tag) {
-          case 1: p += 3 + u2(b, p + 1); break; // Utf8
-          case 7: case 8: case 16: case 19: case 20: p += 3; break; // Class, String, MethodType, Module, Package
-          case 15: p += 4; break; // MethodHandle
-          case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: p += 5; break;
-          case 5: case 6: p += 9; i++; break; // Long, Double take two slots
-          default: return null;
+        int size = entrySize(b, p);
+        if (size < 0) {
+          return null;
+        }
+        p += size;
+        if (takesTwoSlots(b[p - size])) {
+          i++;
         }
       }
       int access = u2(b, p);
@@ -59,6 +58,58 @@ final class ClassHeader {
     } catch (ArrayIndexOutOfBoundsException truncated) {
       return null;
     }
+  }
+
+  /**
+   * Whether the class file's constant pool holds one of the given names (as {@link #hash(String)} hashes them,
+   * with their lengths in bytes): e.g. an annotation's descriptor {@code Lcom/acme/Traced;}, present in every
+   * class that uses the annotation. True for bytes this reader does not understand.
+   */
+  static boolean mentionsAny(byte[] b, long[] hashes, int[] lengths) {
+    try {
+      if (b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
+        return true;
+      }
+      int count = u2(b, 8);
+      int p = 10;
+      for (int i = 1; i < count; i++) {
+        int size = entrySize(b, p);
+        if (size < 0) {
+          return true;
+        }
+        if (b[p] == 1) { // Utf8: hashed only when its length is one asked for
+          int length = size - 3;
+          for (int k = 0; k < hashes.length; k++) {
+            if (lengths[k] == length && hash(b, p + 1) == hashes[k]) {
+              return true;
+            }
+          }
+        } else if (takesTwoSlots(b[p])) {
+          i++;
+        }
+        p += size;
+      }
+      return false;
+    } catch (ArrayIndexOutOfBoundsException truncated) {
+      return true;
+    }
+  }
+
+  /** The size in bytes of the constant pool entry at {@code p} (its tag included); -1 for an unknown tag. */
+  private static int entrySize(byte[] b, int p) {
+    switch (b[p] & 0xFF) {
+      case 1: return 3 + u2(b, p + 1); // Utf8
+      case 7: case 8: case 16: case 19: case 20: return 3; // Class, String, MethodType, Module, Package
+      case 15: return 4; // MethodHandle
+      case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: return 5;
+      case 5: case 6: return 9; // Long, Double
+      default: return -1;
+    }
+  }
+
+  /** Long and Double constants take two constant pool slots. */
+  private static boolean takesTwoSlots(byte tag) {
+    return tag == 5 || tag == 6;
   }
 
   /** The offset of the Utf8 entry (its length field) that names the class at a Class constant. */

@@ -30,5 +30,14 @@ public interface TypeInstrumentation {
     return Collections.emptyList();
   }
 
+  /**
+   * For a {@link #typeMatcher()} that looks for annotated types or methods rather than for types: the annotation
+   * types, by binary name. A class whose constant pool names none of them is skipped before Byte Buddy sees it,
+   * as for {@link #relevantTypes()}.
+   */
+  default List<String> relevantAnnotations() {
+    return Collections.emptyList();
+  }
+
   void transform(AdviceTarget target);
 }

@@ -88,6 +88,10 @@ public final class SemanticAttributes {
   /** On {@code rpc.message} events: the message's 1-based number in its direction. */
   public static final String RPC_MESSAGE_ID = "rpc.message.id";
 
+  // the thread that started a span (on every span, unless otel.javaagent.add-thread-details=false)
+  public static final String THREAD_ID = "thread.id";
+  public static final String THREAD_NAME = "thread.name";
+
   // code (method tracing)
   public static final String CODE_NAMESPACE = "code.namespace";
   public static final String CODE_FUNCTION = "code.function";

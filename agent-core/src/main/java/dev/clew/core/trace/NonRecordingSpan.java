@@ -51,6 +51,16 @@ public final class NonRecordingSpan implements Span {
   }
 
   @Override
+  public Span addEvent(String name, Attributes attributes, long epochNanos) {
+    return this;
+  }
+
+  @Override
+  public Span addLink(SpanContext context, Attributes attributes) {
+    return this;
+  }
+
+  @Override
   public Span recordException(Throwable t) {
     return this;
   }

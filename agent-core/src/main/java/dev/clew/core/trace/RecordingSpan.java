@@ -23,8 +23,8 @@ public final class RecordingSpan implements Span, SpanData {
   private final TracerProvider provider;
   private final InstrumentationScope scope;
   private final Attributes attributes;
-  private final List<SpanLink> links;
-  private final int droppedLinks;
+  private List<SpanLink> links;
+  private int droppedLinks;
 
   private String name;
   private List<SpanEvent> events = Collections.emptyList();
@@ -112,7 +112,12 @@ public final class RecordingSpan implements Span, SpanData {
 
   @Override
   public Span addEvent(String eventName, Attributes eventAttributes) {
-    long now = provider.clock().now();
+    return addEvent(eventName, eventAttributes, provider.clock().now());
+  }
+
+  @Override
+  public Span addEvent(String eventName, Attributes eventAttributes, long epochNanos) {
+    long now = epochNanos > 0 ? epochNanos : provider.clock().now();
     SpanLimits limits = provider.limits();
     Attributes limited = new Attributes(limits.maxAttributesPerEvent, limits.maxAttributeValueLength);
     if (eventAttributes != null) {
@@ -131,6 +136,32 @@ public final class RecordingSpan implements Span, SpanData {
         events = new ArrayList<>(2);
       }
       events.add(event);
+    }
+    return this;
+  }
+
+  @Override
+  public Span addLink(SpanContext context, Attributes linkAttributes) {
+    if (context == null || !context.isValid()) {
+      return this;
+    }
+    SpanLimits limits = provider.limits();
+    Attributes a = new Attributes(limits.maxAttributesPerLink, limits.maxAttributeValueLength);
+    if (linkAttributes != null) {
+      a.putAll(linkAttributes);
+    }
+    synchronized (this) {
+      if (ended) {
+        return this;
+      }
+      if (links.size() >= limits.maxLinks) {
+        droppedLinks++;
+        return this;
+      }
+      List<SpanLink> more = new ArrayList<>(links.size() + 1); // the builder's list is unmodifiable
+      more.addAll(links);
+      more.add(new SpanLink(context, a));
+      links = Collections.unmodifiableList(more);
     }
     return this;
   }

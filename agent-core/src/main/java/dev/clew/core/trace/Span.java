@@ -27,6 +27,12 @@ public interface Span extends ContextValue {
 
   Span addEvent(String name, Attributes attributes);
 
+  /** An event that happened at {@code epochNanos} (e.g. given by the application through the OpenTelemetry API). */
+  Span addEvent(String name, Attributes attributes, long epochNanos);
+
+  /** A link added after the span started (links known at start go to the span builder); bounded by the link limit. */
+  Span addLink(SpanContext context, Attributes attributes);
+
   /** Adds an {@code exception} event with exception.type, exception.message and exception.stacktrace. */
   Span recordException(Throwable t);
 

@@ -27,6 +27,9 @@ public final class TracerProvider {
   private final ExportStats stats;
   private final Clock clock = Clock.get();
   private final ConcurrentHashMap<String, Tracer> tracers = new ConcurrentHashMap<>();
+  // tracers the application asked for through the OpenTelemetry API: their own scope name and version
+  private final ConcurrentHashMap<String, Tracer> scopedTracers = new ConcurrentHashMap<>();
+  private boolean threadDetails; // written before the provider is published (setGlobal is a volatile write)
 
   public TracerProvider(Resource resource, Sampler sampler, SpanLimits limits, List<SpanProcessor> processors,
       ExportStats stats) {
@@ -58,6 +61,28 @@ public final class TracerProvider {
           n -> new Tracer(this, new InstrumentationScope(n, AgentVersion.VERSION)));
     }
     return t;
+  }
+
+  /**
+   * The tracer of another instrumentation scope than clew's own, e.g. the one an application names in
+   * {@code GlobalOpenTelemetry.getTracer("shop", "1.2")}; cached. The version may be null.
+   */
+  public Tracer tracer(String scopeName, String scopeVersion) {
+    String key = scopeVersion == null ? scopeName : scopeName + '\u0000' + scopeVersion;
+    Tracer t = scopedTracers.get(key);
+    if (t == null) {
+      t = scopedTracers.computeIfAbsent(key, k -> new Tracer(this, new InstrumentationScope(scopeName, scopeVersion)));
+    }
+    return t;
+  }
+
+  /**
+   * Whether recorded spans get {@code thread.id} and {@code thread.name} of the thread that starts them
+   * ({@code otel.javaagent.add-thread-details}); off for a provider built directly, as in tests.
+   */
+  public TracerProvider recordThreadDetails(boolean on) {
+    this.threadDetails = on;
+    return this;
   }
 
   /** @param attributes the attributes given to the builder, or null (allocated here only if recording) */
@@ -95,6 +120,9 @@ public final class TracerProvider {
     }
     if (attributes == null) {
       attributes = new Attributes(limits.maxAttributes, limits.maxAttributeValueLength);
+    }
+    if (threadDetails) {
+      ThreadDetails.addTo(attributes);
     }
     long start = startEpochNanos > 0 ? startEpochNanos : clock.now();
     RecordingSpan span = new RecordingSpan(this, scope, context, parent, name, kind, start, attributes, links,

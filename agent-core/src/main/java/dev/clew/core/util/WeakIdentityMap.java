@@ -3,16 +3,21 @@ package dev.clew.core.util;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Attaches a value to an application object without keeping it alive: keys are compared by identity
  * (wrappers and proxies may override {@code equals}) and held weakly, so an entry goes away once its key
- * is garbage collected. Stale entries are purged on every write and on {@link #size()}. Thread-safe.
+ * is garbage collected. Stale entries are purged on writes (by one writer at a time) and on {@link #size()}.
+ * Thread-safe.
  * For instrumentation that cannot add a field to the class (e.g. SQL remembered per JDBC statement).
  */
 public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+  // ReferenceQueue.poll locks the queue while references are pending: writers that all purged queued up on
+  // that lock after every GC (JFR, the servlet benchmark's request threads). One purges, the others go on.
+  private final AtomicBoolean purging = new AtomicBoolean();
 
   public V get(K key) {
     return key == null ? null : map.get(new Lookup(key));
@@ -22,7 +27,7 @@ public final class WeakIdentityMap<K, V> {
     if (key == null || value == null) {
       return;
     }
-    purge();
+    purgeByOneWriter();
     map.put(new WeakKey(key, queue), value);
   }
 
@@ -32,13 +37,13 @@ public final class WeakIdentityMap<K, V> {
     if (existing != null || key == null) {
       return existing;
     }
-    purge();
+    purgeByOneWriter();
     existing = map.putIfAbsent(new WeakKey(key, queue), value);
     return existing != null ? existing : value;
   }
 
   public V remove(K key) {
-    purge();
+    purgeByOneWriter();
     return key == null ? null : map.remove(new Lookup(key));
   }
 
@@ -46,6 +51,16 @@ public final class WeakIdentityMap<K, V> {
   public int size() {
     purge();
     return map.size();
+  }
+
+  private void purgeByOneWriter() {
+    if (purging.compareAndSet(false, true)) {
+      try {
+        purge();
+      } finally {
+        purging.set(false);
+      }
+    }
   }
 
   private void purge() {

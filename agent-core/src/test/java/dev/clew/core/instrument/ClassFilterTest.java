@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clew.testapp.hierarchy.Hierarchy.Annotated;
 import dev.clew.testapp.hierarchy.Hierarchy.Base;
 import dev.clew.testapp.hierarchy.Hierarchy.Leaf;
 import dev.clew.testapp.hierarchy.Hierarchy.Relevant;
+import dev.clew.testapp.hierarchy.Hierarchy.Traced;
 import dev.clew.testapp.hierarchy.Hierarchy.Unrelated;
 import dev.clew.testapp.hierarchy.Hierarchy.ViaInterface;
 import java.io.IOException;
@@ -78,6 +80,28 @@ class ClassFilterTest {
     assertTrue(filter.mayMatch(Leaf.class));
     assertTrue(filter.mayMatch(ViaInterface.class));
     assertFalse(filter.mayMatch(Unrelated.class));
+  }
+
+  @Test
+  void aClassIsACandidateWhenItsConstantPoolNamesARelevantAnnotation() {
+    ClassFilter filter = new ClassFilter();
+    filter.add(any(), Collections.emptyList(), Collections.singletonList(Traced.class.getName()));
+    ClassLoader loader = new CountingLoader(false);
+    assertTrue(mayMatch(filter, loader, Annotated.class), "a method carries @Traced");
+    assertFalse(mayMatch(filter, loader, Unrelated.class));
+    assertFalse(mayMatch(filter, loader, Leaf.class));
+    assertTrue(filter.mayMatch(Unrelated.class), "loaded classes of such a loader go to Byte Buddy");
+  }
+
+  @Test
+  void relevantAnnotationsAndTypesAddUp() {
+    ClassFilter filter = new ClassFilter();
+    filter.add(any(), Collections.singletonList(Relevant.class.getName()));
+    filter.add(any(), Collections.emptyList(), Collections.singletonList(Traced.class.getName()));
+    ClassLoader loader = new CountingLoader(false);
+    assertTrue(mayMatch(filter, loader, Annotated.class));
+    assertTrue(mayMatch(filter, loader, Leaf.class));
+    assertFalse(mayMatch(filter, loader, Unrelated.class));
   }
 
   @Test

@@ -78,4 +78,15 @@ class ClassHeaderTest {
     badTag[10] = 99;
     assertNull(ClassHeader.read(badTag));
   }
+
+  @Test
+  void findsANameAnywhereInTheConstantPoolByHashAndLength() {
+    byte[] annotated = ClassFilterTest.classFile(dev.clew.testapp.hierarchy.Hierarchy.Annotated.class);
+    String traced = "Ldev/clew/testapp/hierarchy/Hierarchy$Traced;";
+    assertTrue(ClassHeader.mentionsAny(annotated, new long[] {ClassHeader.hash(traced)},
+        new int[] {traced.length()}));
+    String other = "Lcom/acme/NotUsed;";
+    assertFalse(ClassHeader.mentionsAny(annotated, new long[] {ClassHeader.hash(other)}, new int[] {other.length()}));
+    assertTrue(ClassHeader.mentionsAny(new byte[] {1, 2, 3}, new long[] {1}, new int[] {1}), "not a class file");
+  }
 }

@@ -26,4 +26,18 @@ public final class Hierarchy {
       return 0;
     }
   }
+
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  public @interface Traced {}
+
+  /** Uses {@link Traced} on a method, next to wide constants (which take two constant pool slots). */
+  public static class Annotated {
+    static final long WIDE = 0x1234_5678_9abc_def0L;
+    static final double WIDER = 2.718281828459045;
+
+    @Traced
+    public long work() {
+      return WIDE + (long) WIDER;
+    }
+  }
 }

@@ -8,6 +8,8 @@ import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.RuntimeMXBean;
+import java.lang.management.ThreadInfo;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.management.MBeanServerConnection;
@@ -58,6 +60,36 @@ final class JvmProbe implements AutoCloseable {
     return os.getProcessCpuTime();
   }
 
+  /**
+   * CPU time so far of the JVM's JIT compiler threads and of its GC and VM threads, in nanoseconds (Linux
+   * {@code /proc/PID/task/}{@code *}{@code /schedstat}, by thread name; zeros where /proc has none). These threads
+   * live as long as the JVM on 2 cores (one C1 and one C2 compiler thread), so their totals are exact; what is
+   * left of {@link #cpuNanos} is the application's threads and the agent's.
+   */
+  long[] jitAndGcNanos() {
+    long jit = 0;
+    long gc = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim();
+          String schedstat = Files.readString(task.resolve("schedstat"));
+          long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            jit += nanos;
+          } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+            gc += nanos;
+          }
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return new long[] {jit, gc};
+  }
+
   /** Bytes allocated on the heap by all threads since the JVM started, dead threads included. */
   long allocatedBytes() {
     return threads.getTotalThreadAllocatedBytes();
@@ -86,6 +118,29 @@ final class JvmProbe implements AutoCloseable {
       // not Linux
     }
     return -1;
+  }
+
+  /**
+   * Every thread's name, state, the lock it waits for and its owner, and its whole stack, as text: what
+   * {@code jstack} shows, read through JMX.
+   */
+  String threadDump() {
+    StringBuilder out = new StringBuilder();
+    for (ThreadInfo t : threads.dumpAllThreads(true, true)) {
+      out.append('"').append(t.getThreadName()).append("\" ").append(t.getThreadState());
+      if (t.getLockName() != null) {
+        out.append(" on ").append(t.getLockName());
+      }
+      if (t.getLockOwnerName() != null) {
+        out.append(" held by \"").append(t.getLockOwnerName()).append('"');
+      }
+      out.append('\n');
+      for (StackTraceElement e : t.getStackTrace()) {
+        out.append("\tat ").append(e).append('\n');
+      }
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /** Runs an async-profiler command ({@code start,event=cpu}, {@code stop,file=...}) in the JVM. */

@@ -24,6 +24,9 @@ final class Options {
       "  --profile=EVENT         async-profiler event (cpu, alloc, wall) during the throughput phase",
       "  --profile-configs=a,b   configurations to profile (default clew)",
       "  --profile-interval=I    sampling interval (default 1ms; for alloc, bytes, e.g. 512k)",
+      "  --stall-below=F         a run with an agent whose closed-loop throughput is below F x the no-agent",
+      "                          throughput is diagnosed: thread dumps and a wall-clock profile under load",
+      "                          (default 0.3; 0: never)",
       "  --out=DIR               results (default ROOT/benchmarks/target/overhead)");
 
   Path root;
@@ -47,6 +50,7 @@ final class Options {
   String profileInterval = "1ms";
   List<AgentConfig> profileConfigs = new ArrayList<>(List.of(AgentConfig.CLEW));
   boolean quick;
+  double stallBelow = 0.3;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -81,6 +85,7 @@ final class Options {
         case "--profile": o.profile = v; break;
         case "--profile-interval": o.profileInterval = v; break;
         case "--profile-configs": o.profileConfigs = configs(v); break;
+        case "--stall-below": o.stallBelow = Double.parseDouble(v); break;
         case "--help":
           System.out.println(USAGE);
           System.exit(0);

@@ -39,6 +39,7 @@ public final class OverheadBenchmark {
   private final LoadDriver load;
   private final Path logs;
   private final Map<String, Double> rates = new LinkedHashMap<>();
+  private final Map<String, Double> noAgentThroughput = new LinkedHashMap<>();
   private Path profilerLibrary;
   String appJavaVersion = "";
 
@@ -85,11 +86,12 @@ public final class OverheadBenchmark {
             results.add(r);
             Files.writeString(csv, r.csv() + "\n", StandardOpenOption.APPEND);
             System.err.printf(Locale.ROOT,
-                "round %d %-12s %-5s start %6.0f ms  %7.0f req/s  cpu %6.1f us/req  alloc %7.0f B/req  p99 %6.2f ms"
-                    + " @%.0f/s  heap %5.1f MB  rss %5.0f MB  classes %5.0f  spans/req %.3f  errors %d%n",
+                "round %d %-12s %-5s start %6.0f ms  %7.0f req/s  cpu %6.1f us/req (jit %5.1f gc %5.1f)"
+                    + "  alloc %7.0f B/req  p99 %6.2f ms @%.0f/s  heap %5.1f MB  rss %5.0f MB  classes %5.0f"
+                    + "  spans/req %.3f  errors %d%n",
                 round + 1, app.name, c.key, r.startupMillis, r.throughput, r.cpuMicrosPerRequest,
-                r.allocBytesPerRequest, r.p99Millis, r.rate, r.heapAfterGcBytes / 1e6, r.peakRssBytes / 1e6,
-                r.classesLoaded, r.spansPerRequest, r.errors);
+                r.jitMicrosPerRequest, r.gcMicrosPerRequest, r.allocBytesPerRequest, r.p99Millis, r.rate,
+                r.heapAfterGcBytes / 1e6, r.peakRssBytes / 1e6, r.classesLoaded, r.spansPerRequest, r.errors);
           }
         }
       }
@@ -131,9 +133,11 @@ public final class OverheadBenchmark {
           probe.profiler(profilerLibrary(), "start,event=" + o.profile + ",interval=" + o.profileInterval + ",threads");
         }
         long cpu0 = probe.cpuNanos();
+        long[] jitGc0 = probe.jitAndGcNanos();
         long alloc0 = probe.allocatedBytes();
         Map<String, Long> t = load.closed(port, app.path, o.connections, o.throughput);
         long cpu1 = probe.cpuNanos();
+        long[] jitGc1 = probe.jitAndGcNanos();
         long alloc1 = probe.allocatedBytes();
         if (profile) {
           Path base = o.out.resolve("profile-" + name + "-" + o.profile);
@@ -145,10 +149,17 @@ public final class OverheadBenchmark {
         r.errors += t.get("errors");
         r.throughput = served / (t.get("elapsedNanos") / 1e9);
         r.cpuMicrosPerRequest = (cpu1 - cpu0) / 1e3 / served;
+        r.jitMicrosPerRequest = (jitGc1[0] - jitGc0[0]) / 1e3 / served;
+        r.gcMicrosPerRequest = (jitGc1[1] - jitGc0[1]) / 1e3 / served;
         r.allocBytesPerRequest = (alloc1 - alloc0) / (double) served;
         r.closedP99Millis = t.get("p99") / 1e3;
         long windowFrom = t.get("startMillis");
         long windowTo = t.get("endMillis");
+        if (c == AgentConfig.NONE) {
+          noAgentThroughput.put(app.name, r.throughput);
+        } else if (r.throughput < o.stallBelow * noAgentThroughput.getOrDefault(app.name, 0.0)) {
+          diagnoseStall(probe, port, app, name, r.throughput);
+        }
 
         r.rate = rates.computeIfAbsent(app.name, k -> o.rate > 0 ? o.rate : Math.max(1, Math.round(r.throughput * o.rateFraction)));
         long cpu2 = probe.cpuNanos();
@@ -175,6 +186,35 @@ public final class OverheadBenchmark {
       }
     }
     return r;
+  }
+
+  /**
+   * A run far below the no-agent throughput: is the application waiting (a lock, a queue, a starved
+   * thread) or computing? Keeps the load on for a while longer and records, meanwhile, thread dumps every
+   * 2 s and a wall-clock profile (every thread, running or not) into the run's logs.
+   */
+  private void diagnoseStall(JvmProbe probe, int port, App app, String name, double throughput) throws Exception {
+    double seconds = Math.max(6, Math.min(o.throughput, 20));
+    System.err.printf(Locale.ROOT, "%s: %.0f req/s is below %.2f x the no-agent throughput; diagnosing for %.0f s%n",
+        name, throughput, o.stallBelow, seconds);
+    Path base = logs.resolve(name + "-stall");
+    probe.profiler(profilerLibrary(), "start,event=wall,interval=5ms,threads");
+    Thread dumper = new Thread(() -> {
+      try (java.io.Writer w = Files.newBufferedWriter(Path.of(base + "-threads.txt"))) {
+        for (int i = 0; i < seconds / 2; i++) {
+          Thread.sleep(2000);
+          w.write("==== thread dump " + (i + 1) + ", load average " + loadAverage() + "\n" + probe.threadDump());
+        }
+      } catch (Exception e) {
+        System.err.println(name + ": thread dumps stopped: " + e);
+      }
+    }, "stall-dumper");
+    dumper.start();
+    Map<String, Long> t = load.closed(port, app.path, o.connections, seconds);
+    dumper.join();
+    probe.profiler(profilerLibrary(), "stop,collapsed,file=" + base + "-wall.collapsed");
+    System.err.printf(Locale.ROOT, "%s: %.0f req/s while diagnosed; %s-threads.txt, %s-wall.collapsed%n", name,
+        t.get("requests") / (t.get("elapsedNanos") / 1e9), base, base);
   }
 
   private static void awaitFirst200(Process p, int port, String path, Path log) throws Exception {

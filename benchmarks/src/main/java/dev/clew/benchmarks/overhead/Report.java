@@ -42,6 +42,11 @@ final class Report {
       new Figure("start-up to first 200 (ms)", Kind.COST, 1, "%,.0f", r -> r.startupMillis, 0.2),
       new Figure("throughput, closed loop (req/s)", Kind.RATE, 1, "%,.0f", r -> r.throughput, 0.9),
       new Figure("CPU per request (µs)", Kind.COST, 1, "%,.0f", r -> r.cpuMicrosPerRequest, 0.2),
+      new Figure("… of which JIT compiler threads (µs)", Kind.COST, 1, "%,.0f", r -> r.jitMicrosPerRequest,
+          Double.NaN),
+      new Figure("… of which GC and VM threads (µs)", Kind.COST, 1, "%,.0f", r -> r.gcMicrosPerRequest, Double.NaN),
+      new Figure("… the rest: application and agent threads (µs)", Kind.COST, 1, "%,.0f",
+          RunResult::appMicrosPerRequest, Double.NaN),
       new Figure("allocation per request (KB)", Kind.COST, 1e-3, "%,.1f", r -> r.allocBytesPerRequest, Double.NaN),
       new Figure("p99, closed loop (ms)", Kind.COST, 1, "%,.2f", r -> r.closedP99Millis, Double.NaN),
       new Figure("p50 at fixed rate (ms)", Kind.COST, 1, "%,.2f", r -> r.p50Millis, Double.NaN),
@@ -83,7 +88,8 @@ final class Report {
         cpuModel(), "JDK " + javaVersion, loadBefore, loadAfter, seconds));
     md.append(String.format(Locale.ROOT,
         "Each run: a fresh JVM (%s), start-up to the first 200, %.0f s warm-up, %.0f s closed loop of %d connections"
-            + " (throughput, CPU and allocation per request, spans per request), %.0f s open loop at a fixed rate"
+            + " (throughput, CPU per request split into JIT compiler, GC/VM and the rest by thread, allocation per"
+            + " request, spans per request), %.0f s open loop at a fixed rate"
             + " (p50, p99 from each request's due time), then heap after GC, peak RSS, classes loaded. Cells:"
             + " median (min–max). \"added\" = median with the agent − median without; the ratio column is clew's"
             + " added cost ÷ the OpenTelemetry agent's (throughput: clew ÷ no agent), against the goal of issue 13.%n",

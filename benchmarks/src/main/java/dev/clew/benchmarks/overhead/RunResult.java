@@ -8,6 +8,8 @@ final class RunResult {
   double startupMillis;
   double throughput;
   double cpuMicrosPerRequest;
+  double jitMicrosPerRequest;
+  double gcMicrosPerRequest;
   double allocBytesPerRequest;
   double closedP99Millis;
   double rate;
@@ -27,16 +29,23 @@ final class RunResult {
   }
 
   static String csvHeader() {
-    return "app,config,round,startup_ms,throughput_rps,cpu_us_per_req,alloc_bytes_per_req,closed_p99_ms,"
+    return "app,config,round,startup_ms,throughput_rps,cpu_us_per_req,jit_us_per_req,gc_us_per_req,"
+        + "alloc_bytes_per_req,closed_p99_ms,"
         + "rate_rps,p50_ms,p99_ms,cpu_us_per_req_at_rate,heap_after_gc_bytes,peak_rss_bytes,classes_loaded,"
         + "spans_per_req,errors";
   }
 
   String csv() {
     return String.join(",", app, config.key, Integer.toString(round), f(startupMillis), f(throughput),
-        f(cpuMicrosPerRequest), f(allocBytesPerRequest), f(closedP99Millis), f(rate), f(p50Millis), f(p99Millis),
-        f(cpuMicrosPerRequestAtRate), f(heapAfterGcBytes), f(peakRssBytes), f(classesLoaded), f(spansPerRequest),
+        f(cpuMicrosPerRequest), f(jitMicrosPerRequest), f(gcMicrosPerRequest), f(allocBytesPerRequest),
+        f(closedP99Millis), f(rate), f(p50Millis), f(p99Millis), f(cpuMicrosPerRequestAtRate),
+        f(heapAfterGcBytes), f(peakRssBytes), f(classesLoaded), f(spansPerRequest),
         Long.toString(errors));
+  }
+
+  /** CPU per request of the application's and the agent's threads: all but the JIT compiler and GC. */
+  double appMicrosPerRequest() {
+    return cpuMicrosPerRequest - jitMicrosPerRequest - gcMicrosPerRequest;
   }
 
   private static String f(double v) {

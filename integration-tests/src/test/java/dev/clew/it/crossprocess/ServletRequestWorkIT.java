@@ -46,14 +46,7 @@ class ServletRequestWorkIT {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (shop != null) {
-        shop.close();
-      }
-    } finally {
-      peer.close();
-      receiver.close();
-    }
+    ShopJvm.closeAll(shop, peer, receiver);
   }
 
   @Test

@@ -92,6 +92,27 @@ final class ShopJvm implements AutoCloseable {
     }
   }
 
+  /** Closes each of {@code resources} (nulls skipped) in order, even when an earlier one fails; rethrows the first failure. */
+  static void closeAll(AutoCloseable... resources) throws Exception {
+    Exception first = null;
+    for (AutoCloseable r : resources) {
+      try {
+        if (r != null) {
+          r.close();
+        }
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   /** Waits until the trace {@code traceId} (hex) has at least {@code atLeast} spans and returns them. */
   static List<Span> awaitTrace(OtlpReceiver receiver, String traceId, int atLeast) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -22,6 +22,7 @@ public final class TomcatServer implements EmbeddedServer {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // addServletMappingDecoded: deprecated in Tomcat 11, the only form on Tomcat 9
   public int start() throws Exception {
     tomcat = new Tomcat();
     tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());

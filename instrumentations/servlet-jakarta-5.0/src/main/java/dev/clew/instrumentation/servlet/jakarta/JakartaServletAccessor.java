@@ -2,6 +2,7 @@ package dev.clew.instrumentation.servlet.jakarta;
 
 import dev.clew.instrumentation.servlet.ServletAccessor;
 import dev.clew.instrumentation.servlet.ServletAsyncListener;
+import dev.clew.instrumentation.servlet.ServletInstrumentations;
 import dev.clew.instrumentation.servlet.ServletTracer;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -26,8 +27,8 @@ final class JakartaServletAccessor implements ServletAccessor<HttpServletRequest
   static final JakartaServletAccessor INSTANCE = new JakartaServletAccessor();
   /** One per web application class loader, as this class is loaded next to the servlet API. */
   static final ServletTracer<HttpServletRequest, HttpServletResponse> TRACER =
-      new ServletTracer<>("clew.servlet-jakarta", INSTANCE, ServletJakartaInstrumentationModule.settings(),
-          ServletJakartaInstrumentationModule.traceResponse());
+      new ServletTracer<>("clew.servlet-jakarta", INSTANCE, ServletInstrumentations.settings(),
+          ServletInstrumentations.traceResponse());
   /** False once the container turned out to predate Servlet 4.0 (javax only: no {@code getHttpServletMapping}). */
   private static volatile boolean hasMapping = true;
 

@@ -3,7 +3,6 @@ package dev.clew.instrumentation.servlet.javax;
 import dev.clew.core.config.Config;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.TypeInstrumentation;
-import dev.clew.core.instrument.http.HttpSettings;
 import dev.clew.instrumentation.servlet.ServletInstrumentations;
 import java.util.Arrays;
 import java.util.List;
@@ -15,30 +14,15 @@ import java.util.List;
  * or {@code otel.instrumentation.servlet-javax.enabled}.
  */
 public final class ServletJavaxInstrumentationModule extends InstrumentationModule {
-  /** Read in {@link #typeInstrumentations}, before any advice runs; the helpers of every class loader use them. */
-  private static volatile HttpSettings settings = HttpSettings.DEFAULT;
-  private static volatile boolean traceResponse;
-
   public ServletJavaxInstrumentationModule() {
     super("servlet-javax", "servlet");
   }
 
-  /** Captured headers and URL redaction for the SERVER spans. */
-  public static HttpSettings settings() {
-    return settings;
-  }
-
-  /** Whether responses get the W3C {@code traceresponse} header ({@code clew.servlet.traceresponse}). */
-  public static boolean traceResponse() {
-    return traceResponse;
-  }
-
   @Override
   public List<TypeInstrumentation> typeInstrumentations(Config config) {
-    settings = HttpSettings.fromConfig(config);
-    traceResponse = config.getBoolean("clew.servlet.traceresponse", false);
     // advice named, not loaded: its signatures name servlet types the agent's class loader does not have
-    return ServletInstrumentations.forApi("javax.servlet", "dev.clew.instrumentation.servlet.javax.ServletAdvice",
+    return ServletInstrumentations.forApi(config, "javax.servlet",
+        "dev.clew.instrumentation.servlet.javax.ServletAdvice",
         "dev.clew.instrumentation.servlet.javax.StartAsyncAdvice");
   }
 
