@@ -8,6 +8,7 @@
 # (less sensitive to a busy machine than wall time) and the classes loaded. Every agent samples 100% and
 # exports OTLP/HTTP protobuf to a local sink.
 # Usage: benchmarks/startup.sh [ROUNDS] [APP...]     (default: 5 rounds, all three apps)
+#   CLEW_JAR=/path/clew-agent.jar measures that jar instead of the one the build made;
 #   CLEW_BASELINE=/path/other-clew-agent.jar adds that jar as a fourth configuration ("clew baseline"),
 #   to compare a change with the agent before it.
 # Build first: mvn -B -q -DskipTests package -pl agent-shadow,demo,benchmarks/apps/spring-jpa -am
@@ -19,7 +20,7 @@ apps=("$@")
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/benchmarks/target/startup"
 mkdir -p "$work/classes"
-clew="$root/agent-shadow/target/clew-agent.jar"
+clew="${CLEW_JAR:-$root/agent-shadow/target/clew-agent.jar}"
 spring="$root/benchmarks/apps/spring-jpa/target/spring-jpa-app.jar"
 demo_cp="$root/demo/target/clew-demo.jar:$root/demo/target/lib/*"
 for f in "$clew" "$spring" "$root/demo/target/clew-demo.jar"; do

@@ -1,6 +1,7 @@
 package dev.clew.bootstrap;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -12,6 +13,8 @@ import java.security.PrivilegedExceptionAction;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Enumeration;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
  * Loads the agent's internals (core, instrumentation modules, relocated Byte Buddy, ASM, Jackson).
@@ -20,6 +23,10 @@ import java.util.Enumeration;
  * with the agent jar as code source, so a SecurityManager policy that grants the agent jar AllPermission
  * covers them; the jar is read in a privileged block, as the thread that triggers loading may be the
  * application's, with fewer permissions.
+ *
+ * <p>From the agent jar, class files are read straight from one open {@link JarFile} into arrays of their
+ * exact size: going through a {@code jar:} URL per class (as {@link URLClassLoader} does) builds a URL, a
+ * connection and a growing buffer for each of the ~1,300 classes the agent loads at start-up.
  */
 public final class AgentClassLoader extends URLClassLoader {
   static {
@@ -28,6 +35,8 @@ public final class AgentClassLoader extends URLClassLoader {
 
   private final String prefix;
   private final ProtectionDomain domain;
+  /** The agent jar, when classes come from its {@code inst/} directory; null for directories and test class paths. */
+  private final JarFile jar;
 
   public AgentClassLoader(URL[] urls, String prefix) {
     this(urls, prefix, platformLoader());
@@ -35,8 +44,18 @@ public final class AgentClassLoader extends URLClassLoader {
 
   /** With another parent: {@code java -jar} has no bootstrap path to append to, the jar's class loader serves. */
   public AgentClassLoader(URL[] urls, String prefix, ClassLoader parent) {
+    this(urls, prefix, parent, null);
+  }
+
+  /** The classes under {@code prefix} of the agent jar (a file, not a directory). */
+  public AgentClassLoader(File agentJar, String prefix, ClassLoader parent) throws IOException {
+    this(new URL[] {agentJar.toURI().toURL()}, prefix, parent, new JarFile(agentJar, false));
+  }
+
+  private AgentClassLoader(URL[] urls, String prefix, ClassLoader parent, JarFile jar) {
     super(urls, parent);
     this.prefix = prefix;
+    this.jar = jar;
     this.domain = new ProtectionDomain(new CodeSource(urls[0], (Certificate[]) null), null, this, null);
   }
 
@@ -58,6 +77,28 @@ public final class AgentClassLoader extends URLClassLoader {
   }
 
   private Class<?> define(String name) throws ClassNotFoundException {
+    byte[] bytes = jar != null ? readFromJar(name) : readFromUrls(name);
+    definePackageFor(name);
+    return defineClass(name, bytes, 0, bytes.length, domain);
+  }
+
+  private byte[] readFromJar(String name) throws ClassNotFoundException {
+    String path = prefix + name.replace('.', '/');
+    ZipEntry entry = jar.getEntry(path + ".classdata");
+    if (entry == null) {
+      entry = jar.getEntry(path + ".class");
+    }
+    if (entry == null) {
+      throw new ClassNotFoundException(name);
+    }
+    try (InputStream in = jar.getInputStream(entry)) {
+      return read(in, entry.getSize());
+    } catch (IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+  }
+
+  private byte[] readFromUrls(String name) throws ClassNotFoundException {
     String path = name.replace('.', '/');
     URL url = super.findResource(prefix + path + ".classdata");
     if (url == null) {
@@ -66,14 +107,11 @@ public final class AgentClassLoader extends URLClassLoader {
     if (url == null) {
       throw new ClassNotFoundException(name);
     }
-    byte[] bytes;
     try (InputStream in = url.openStream()) {
-      bytes = readAll(in);
+      return readAll(in);
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }
-    definePackageFor(name);
-    return defineClass(name, bytes, 0, bytes.length, domain);
   }
 
   private void definePackageFor(String className) {
@@ -92,6 +130,25 @@ public final class AgentClassLoader extends URLClassLoader {
     }
   }
 
+  /**
+   * The agent's own class files (Byte Buddy reads advice classes this way) straight from the jar; other names
+   * as any class loader answers them (the parent first).
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    if (jar != null && name.startsWith("dev/clew/") && name.endsWith(".class")) {
+      ZipEntry entry = jar.getEntry(prefix + name.substring(0, name.length() - 6) + ".classdata");
+      if (entry != null) {
+        try {
+          return jar.getInputStream(entry);
+        } catch (IOException e) {
+          // as if absent here: the URL lookup below reports it its own way
+        }
+      }
+    }
+    return super.getResourceAsStream(name);
+  }
+
   /** Resources: {@code X.class} is answered from {@code X.classdata} so Byte Buddy can read advice bytes. */
   @Override
   public URL findResource(String name) {
@@ -105,6 +162,32 @@ public final class AgentClassLoader extends URLClassLoader {
   @Override
   public Enumeration<URL> findResources(String name) throws IOException {
     return super.findResources(prefix + name);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      if (jar != null) {
+        jar.close();
+      }
+    }
+  }
+
+  /** A stream of known length (a jar entry's size; -1 if unknown) into an array of exactly that size. */
+  private static byte[] read(InputStream in, long size) throws IOException {
+    if (size < 0 || size > Integer.MAX_VALUE) {
+      return readAll(in);
+    }
+    byte[] bytes = new byte[(int) size];
+    for (int off = 0, n; off < bytes.length; off += n) {
+      n = in.read(bytes, off, bytes.length - off);
+      if (n < 0) {
+        throw new IOException("truncated entry: " + off + " of " + size + " bytes");
+      }
+    }
+    return bytes;
   }
 
   static byte[] readAll(InputStream in) throws IOException {

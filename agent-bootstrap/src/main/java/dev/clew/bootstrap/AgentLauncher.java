@@ -32,7 +32,7 @@ public final class AgentLauncher {
       }
       loader = new AgentClassLoader(urls.toArray(new URL[0]), "");
     } else {
-      loader = new AgentClassLoader(new URL[] {agentJar.toURI().toURL()}, "inst/");
+      loader = new AgentClassLoader(agentJar, "inst/", AgentClassLoader.platformLoader());
     }
     agentClassLoader = loader;
     Class<?> starter = loader.loadClass("dev.clew.core.AgentStarter");

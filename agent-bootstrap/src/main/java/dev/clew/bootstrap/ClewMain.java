@@ -15,8 +15,9 @@ public final class ClewMain {
     File jar = new File(self.toURI());
     // parent: the loader of this class, which sees the bootstrap classes at the jar's root (the agent gets
     // them from the bootstrap path) but not the .classdata under inst/
-    ClassLoader loader = new AgentClassLoader(new URL[] {jar.toURI().toURL()}, jar.isDirectory() ? "" : "inst/",
-        ClewMain.class.getClassLoader());
+    ClassLoader loader = jar.isDirectory()
+        ? new AgentClassLoader(new URL[] {jar.toURI().toURL()}, "", ClewMain.class.getClassLoader())
+        : new AgentClassLoader(jar, "inst/", ClewMain.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);
     Class<?> cli = loader.loadClass("dev.clew.cli.Cli");
     Object code = cli.getMethod("run", String[].class).invoke(null, (Object) args);

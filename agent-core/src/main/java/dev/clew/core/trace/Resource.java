@@ -84,6 +84,12 @@ public final class Resource {
   }
 
   private static long pid() {
+    try { // Java 9+: ProcessHandle, without the management beans (about 50 classes loaded at start-up)
+      Class<?> handle = Class.forName("java.lang.ProcessHandle");
+      return (Long) handle.getMethod("pid").invoke(handle.getMethod("current").invoke(null));
+    } catch (ReflectiveOperationException | RuntimeException java8) {
+      // below
+    }
     String name = ManagementFactory.getRuntimeMXBean().getName(); // pid@host on every JVM we support
     int at = name.indexOf('@');
     try {
