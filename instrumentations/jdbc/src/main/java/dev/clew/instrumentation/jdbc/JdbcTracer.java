@@ -69,11 +69,14 @@ public final class JdbcTracer {
     }
     try {
       String text = sql;
+      JdbcConnectionInfo info;
       if (text == null) {
         JdbcStatementState state = STATEMENTS.get(statement);
         text = state == null ? null : state.preparedSql;
+        info = infoOf(statement, state);
+      } else {
+        info = CONNECTIONS.of(connectionOf(statement));
       }
-      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
       SqlQuery query = sanitizer.sanitize(text, info.dialect);
       return query == null ? start(info, null, null, null, 0) : start(info, query, query.operation(), query.summary(), 0);
     } catch (Throwable t) {
@@ -88,8 +91,8 @@ public final class JdbcTracer {
       return NESTED;
     }
     try {
-      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
       JdbcStatementState state = STATEMENTS.get(statement);
+      JdbcConnectionInfo info = infoOf(statement, state);
       if (state == null) {
         return start(info, null, null, null, 0);
       }
@@ -178,6 +181,18 @@ public final class JdbcTracer {
       }
       active.end(null); // the error, if any, is recorded above
     }
+  }
+
+  /** The statement's connection metadata, kept in its state after the first look. */
+  private static JdbcConnectionInfo infoOf(Statement statement, JdbcStatementState state) {
+    if (state == null) {
+      return CONNECTIONS.of(connectionOf(statement));
+    }
+    JdbcConnectionInfo info = state.info;
+    if (info == null) {
+      state.info = info = CONNECTIONS.of(connectionOf(statement));
+    }
+    return info;
   }
 
   private static Connection connectionOf(Statement statement) {
