@@ -37,8 +37,21 @@ public final class JdbcTracer {
     CONNECTIONS.captureUser(captureUser);
   }
 
-  public static void onPrepare(String sql, Statement statement) {
-    if (sql != null && statement != null) {
+  /** Returns the nesting level of this prepare, from 1 (outermost); exit hands it back. */
+  public static int enterPrepare() {
+    return DEPTH.getAndIncrement() + 1;
+  }
+
+  /**
+   * Remembers the SQL of an outermost prepare ({@code level} 1). A nested one (the driver's, under a pool's
+   * proxy, or one inside a traced execution) is never executed outside the call that encloses it, so it costs
+   * no map entry. Level 0: enter did not run, remember it as before.
+   */
+  public static void onPrepare(int level, String sql, Statement statement) {
+    if (level > 0) {
+      DEPTH.decrementAndGet();
+    }
+    if (level <= 1 && sql != null && statement != null) {
       STATEMENTS.put(statement, new JdbcStatementState(sql));
     }
   }
