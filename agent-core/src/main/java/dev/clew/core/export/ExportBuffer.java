@@ -10,7 +10,7 @@ import java.util.Arrays;
  * until the next {@link #reset()}: nothing may keep them (a retried batch is encoded again from its spans).
  */
 public final class ExportBuffer extends OutputStream {
-  /** Past this capacity a buffer is dropped after use, so one huge batch does not pin its memory. */
+  /** Past this capacity the array is replaced by a small one at the next reset: a huge batch does not pin memory. */
   static final int KEEP_LIMIT = 4 * 1024 * 1024;
   private static final int INITIAL = 8 * 1024;
 
