@@ -40,6 +40,12 @@ public final class ServletTracer<REQ, RES> {
 
   /** Entering a filter or servlet; returns what {@link #exit} needs, or null when this entry has nothing to do. */
   public Object enter(Object req, Object res) {
+    ServerCall<?, ?> current = ServerCall.current();
+    if (current != null && current.isJoined()) {
+      // a nested filter, forward or include, or an async dispatch the container made current: nothing
+      // to do, and cheaper to know from the thread's context than from the request's attributes
+      return null;
+    }
     REQ request = accessor.httpRequest(req);
     RES response = accessor.httpResponse(res);
     if (request == null || response == null) {
@@ -55,15 +61,17 @@ public final class ServletTracer<REQ, RES> {
       return new ServletScope<>(this, request, response, call, null, call.makeCurrent(), false);
     }
     String route = ServletRoutes.fromMapping(accessor, request);
-    ServerCall<?, ?> container = ServerCall.current();
+    ServerCall<?, ?> container = current;
     if (container != null && !container.isEnded()) {
       accessor.setAttribute(request, CALL_ATTRIBUTE, container);
+      container.markJoined();
       container.setRoute(route);
       addTraceResponse(response, container);
       return new ServletScope<>(this, request, response, container, null, null, true);
     }
     ServerCall<REQ, RES> call = tracer.start(request, route);
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
+    call.markJoined();
     addTraceResponse(response, call);
     return new ServletScope<>(this, request, response, call, call, call.makeCurrent(), true);
   }
