@@ -1,10 +1,13 @@
 package dev.clew.core.instrument;
 
+import dev.clew.core.log.AgentLog;
 import dev.clew.core.util.AgentThread;
 import dev.clew.core.util.WeakIdentityMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -28,6 +31,8 @@ final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
   private volatile TypePool.CacheProvider bootstrap;
   private volatile long lastUse;
   private final AtomicBoolean cleanerRunning = new AtomicBoolean();
+  /** Types described into the caches since they were last dropped (for the debug log). */
+  private final AtomicInteger described = new AtomicInteger();
 
   TypePoolCache() {
     this(QUIET_NANOS);
@@ -47,12 +52,25 @@ final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
     if (loader == null) {
       TypePool.CacheProvider c = bootstrap;
       if (c == null) {
-        bootstrap = c = TypePool.CacheProvider.Simple.withObjectType();
+        bootstrap = c = new Counting();
       }
       return c;
     }
     TypePool.CacheProvider c = caches.get(loader);
-    return c != null ? c : caches.putIfAbsent(loader, TypePool.CacheProvider.Simple.withObjectType());
+    return c != null ? c : caches.putIfAbsent(loader, new Counting());
+  }
+
+  /** A loader's cache, which counts what it takes in. */
+  private final class Counting extends TypePool.CacheProvider.Simple {
+    Counting() {
+      super.register(Object.class.getName(), new TypePool.Resolution.Simple(TypeDescription.ForLoadedType.of(Object.class)));
+    }
+
+    @Override
+    public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
+      described.incrementAndGet();
+      return super.register(name, resolution);
+    }
   }
 
   /** Drops every loader's cache (transformations under way go on with theirs, then read afresh). */
@@ -84,7 +102,10 @@ final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
     } finally {
       // flag first: a transformation from now on starts a new cleaner, so nothing it caches stays for good
       cleanerRunning.set(false);
+      int loaders = cachedLoaders();
       clear();
+      AgentLog.debug("type pool caches dropped after " + TimeUnit.NANOSECONDS.toSeconds(quietNanos)
+          + " s without transformations: " + loaders + " class loaders, " + described.getAndSet(0) + " types");
     }
   }
 }
