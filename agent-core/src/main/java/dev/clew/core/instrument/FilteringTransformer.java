@@ -76,6 +76,7 @@ final class FilteringTransformer implements InvocationHandler, AgentBuilder.Tran
     } finally {
       if (transform) {
         busy.remove();
+        SeenClassFiles.forget();
       }
     }
   }

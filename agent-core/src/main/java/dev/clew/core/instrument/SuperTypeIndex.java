@@ -100,7 +100,12 @@ final class SuperTypeIndex {
     }
     try (InputStream in = l != null ? l.getResourceAsStream(resource)
         : ClassLoader.getSystemResourceAsStream(resource)) {
-      return in == null ? null : ClassHeader.read(readAll(in));
+      if (in == null) {
+        return null;
+      }
+      byte[] classFile = readAll(in);
+      SeenClassFiles.record(name, classFile); // Byte Buddy's locator answers from it if the class goes on to it
+      return ClassHeader.read(classFile);
     } catch (IOException | RuntimeException e) {
       return null;
     }

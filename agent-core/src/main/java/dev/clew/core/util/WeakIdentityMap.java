@@ -47,6 +47,12 @@ public final class WeakIdentityMap<K, V> {
     return key == null ? null : map.remove(new Lookup(key));
   }
 
+  /** Removes every entry. */
+  public void clear() {
+    map.clear();
+    purgeByOneWriter(); // references of the removed keys may still be queued
+  }
+
   /** Live entries (after purging those whose key was collected). */
   public int size() {
     purge();
