@@ -2,12 +2,14 @@ package dev.clew.core.instrument;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
-import java.io.File;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -103,18 +105,19 @@ public final class CompilerDirective {
     }
     Method execute = dcmd.getDeclaredMethod("executeDiagnosticCommand", String.class);
     execute.setAccessible(true);
-    File file = File.createTempFile("clew-compiler-directive", ".json");
+    // not File.createTempFile: after it (its SecureRandom set-up) the premain's retransformation of JDK classes,
+    // and later class loads, failed with a ClassCircularityError on the JDK's jrt URL handler (docs/performance.md)
+    Path file = Paths.get(System.getProperty("java.io.tmpdir"),
+        "clew-compiler-directive-" + Long.toHexString(System.nanoTime()) + ".json");
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) { // never through a link
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    }
     try {
-      try (OutputStream out = new FileOutputStream(file)) {
-        out.write(json.getBytes(StandardCharsets.UTF_8));
-      }
-      String path = file.getPath();
+      String path = file.toString();
       return (String) execute.invoke(commands,
           "Compiler.directives_add " + (path.indexOf(' ') >= 0 ? '"' + path + '"' : path));
     } finally {
-      if (!file.delete()) {
-        file.deleteOnExit();
-      }
+      Files.deleteIfExists(file);
     }
   }
 }
