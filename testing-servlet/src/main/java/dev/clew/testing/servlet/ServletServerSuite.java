@@ -9,9 +9,14 @@ public abstract class ServletServerSuite extends HttpServerSuite {
     super(server);
   }
 
-  /** With {@code -Dclew.test.container-spans=true}: the JVM's agent traces the container (Tomcat, Jetty) too. */
   @Override
   protected String unservedPath() {
-    return Boolean.getBoolean("clew.test.container-spans") ? ServletTestApp.UNSERVED_PATH : null;
+    return ServletTestApp.UNSERVED_PATH;
+  }
+
+  /** With {@code -Dclew.test.container-spans=true}: the JVM's agent traces the container (Tomcat, Jetty) too. */
+  @Override
+  protected boolean tracesContainer() {
+    return Boolean.getBoolean("clew.test.container-spans");
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ApacheHttpClient4Test extends HttpClientTestSuite {
   private static final RequestConfig CONFIG = RequestConfig.custom()
       .setSocketTimeout((int) READ_TIMEOUT.toMillis()).setConnectTimeout(5000).build();
-  private static final CloseableHttpClient CLIENT = HttpClients.custom().setDefaultRequestConfig(CONFIG).build();
+  private static final CloseableHttpClient CLIENT = HttpClients.custom().setDefaultRequestConfig(CONFIG)
+      .setSSLContext(trustAllSslContext()).setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();
 
   @AfterAll
   static void close() throws Exception {

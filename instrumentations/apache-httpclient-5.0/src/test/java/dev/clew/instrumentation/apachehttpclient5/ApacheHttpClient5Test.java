@@ -15,6 +15,12 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +29,18 @@ import org.junit.jupiter.api.Test;
 class ApacheHttpClient5Test extends HttpClientTestSuite {
   private static final RequestConfig CONFIG = RequestConfig.custom()
       .setResponseTimeout(Timeout.of(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).build();
-  private static final CloseableHttpClient CLIENT = HttpClients.custom().setDefaultRequestConfig(CONFIG).build();
+  private static final TlsSocketStrategy TLS = ClientTlsStrategyBuilder.create()
+      .setSslContext(trustAllSslContext()).setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+      .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).buildClassic();
+  private static final CloseableHttpClient CLIENT = HttpClients.custom().setDefaultRequestConfig(CONFIG)
+      .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setTlsSocketStrategy(TLS).build())
+      .build();
   private static final CloseableHttpAsyncClient ASYNC = HttpAsyncClients.custom().setDefaultRequestConfig(CONFIG)
+      .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+          .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(trustAllSslContext())
+              .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+              .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).buildAsync())
+          .build())
       .build();
 
   static {

@@ -32,11 +32,6 @@ class HttpUrlConnectionTest extends HttpClientTestSuite {
   }
 
   @Override
-  protected boolean hasHttps() {
-    return true;
-  }
-
-  @Override
   protected boolean hasCustomMethods() {
     return false;
   }

@@ -29,11 +29,6 @@ class JavaHttpClientTest extends HttpClientTestSuite {
     return "clew.java-http-client";
   }
 
-  @Override
-  protected boolean hasHttps() {
-    return true;
-  }
-
   private static HttpRequest request(String method, URI uri, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(READ_TIMEOUT)
         .method(method, HttpRequest.BodyPublishers.noBody());

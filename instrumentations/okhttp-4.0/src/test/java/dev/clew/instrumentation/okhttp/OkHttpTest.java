@@ -16,7 +16,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class OkHttpTest extends HttpClientTestSuite {
-  private static final OkHttpClient CLIENT = new OkHttpClient.Builder().readTimeout(READ_TIMEOUT).build();
+  private static final OkHttpClient CLIENT = new OkHttpClient.Builder().readTimeout(READ_TIMEOUT)
+      .sslSocketFactory(trustAllSslContext().getSocketFactory(), trustAllManager())
+      .hostnameVerifier((host, session) -> true).build();
 
   @Override
   protected String scopeName() {
