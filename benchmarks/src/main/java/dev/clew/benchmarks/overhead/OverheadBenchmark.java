@@ -151,6 +151,7 @@ public final class OverheadBenchmark {
         r.cpuMicrosPerRequest = (cpu1 - cpu0) / 1e3 / served;
         r.jitMicrosPerRequest = (jitGc1[0] - jitGc0[0]) / 1e3 / served;
         r.gcMicrosPerRequest = (jitGc1[1] - jitGc0[1]) / 1e3 / served;
+        r.jitSecondsToEndOfLoop = jitGc1[0] / 1e9;
         r.allocBytesPerRequest = (alloc1 - alloc0) / (double) served;
         r.closedP99Millis = t.get("p99") / 1e3;
         long windowFrom = t.get("startMillis");

@@ -47,6 +47,8 @@ final class Report {
       new Figure("… of which GC and VM threads (µs)", Kind.COST, 1, "%,.0f", r -> r.gcMicrosPerRequest, Double.NaN),
       new Figure("… the rest: application and agent threads (µs)", Kind.COST, 1, "%,.0f",
           RunResult::appMicrosPerRequest, Double.NaN),
+      new Figure("JIT CPU from launch to the end of the closed loop (s)", Kind.COST, 1, "%,.2f",
+          r -> r.jitSecondsToEndOfLoop, Double.NaN),
       new Figure("allocation per request (KB)", Kind.COST, 1e-3, "%,.1f", r -> r.allocBytesPerRequest, Double.NaN),
       new Figure("p99, closed loop (ms)", Kind.COST, 1, "%,.2f", r -> r.closedP99Millis, Double.NaN),
       new Figure("p50 at fixed rate (ms)", Kind.COST, 1, "%,.2f", r -> r.p50Millis, Double.NaN),
