@@ -56,6 +56,9 @@ public final class AgentInstaller {
         // CompletableFuture/ForkJoinPool tasks lost the context (executors' ContextHandOffTest failed)
         AgentBuilder.DescriptionStrategy.Default.POOL_FIRST);
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        // advice only visits the class file's own methods: decorating skips the method graph and method registry
+        // that redefining builds over the whole hierarchy (a seventh of the install-time retransformation)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(loadedClassFilter)

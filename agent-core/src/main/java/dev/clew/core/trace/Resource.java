@@ -13,6 +13,8 @@ import static dev.clew.core.semconv.SemanticAttributes.TELEMETRY_SDK_VERSION;
 
 import dev.clew.core.config.Config;
 import dev.clew.core.util.AgentVersion;
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.Map;
@@ -84,6 +86,14 @@ public final class Resource {
   }
 
   private static long pid() {
+    // Linux: /proc/self links to the pid's directory. First, because ProcessHandle's initialization starts the JDK's
+    // process reaper pool, loading ThreadPoolExecutor during the premain, which the executors module must then
+    // retransform there (about 100 ms of CPU on every start-up)
+    try {
+      return Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
+    } catch (IOException | NumberFormatException | SecurityException notLinux) {
+      // below
+    }
     try { // Java 9+: ProcessHandle, without the management beans (about 50 classes loaded at start-up)
       Class<?> handle = Class.forName("java.lang.ProcessHandle");
       return (Long) handle.getMethod("pid").invoke(handle.getMethod("current").invoke(null));

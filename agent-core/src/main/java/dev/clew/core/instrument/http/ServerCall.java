@@ -24,6 +24,7 @@ public final class ServerCall<REQ, RES> {
   private volatile Throwable error;
   private volatile String errorType;
   private volatile int ended;
+  private volatile boolean joined;
 
   ServerCall(HttpServerTracer<REQ, RES> tracer, String method, Context parent, Span span) {
     this.tracer = tracer;
@@ -50,6 +51,14 @@ public final class ServerCall<REQ, RES> {
     return context.makeCurrent();
   }
 
+  /**
+   * Makes the call's context current for a layer that owns the request on this thread (a container's
+   * handling method): the returned scope also names the call, so the exit advice needs no lookup.
+   */
+  public CallScope<REQ, RES> enter() {
+    return new CallScope<>(this, context.makeCurrent());
+  }
+
   /** Sets {@code http.route} and renames the span {@code {METHOD} {route}}; null is ignored. */
   public void setRoute(String route) {
     if (route != null && ended == 0) {
@@ -70,6 +79,19 @@ public final class ServerCall<REQ, RES> {
   /** A failure without an exception, e.g. {@code timeout}: it becomes {@code error.type}. */
   public void setErrorType(String type) {
     errorType = type;
+  }
+
+  /**
+   * Marks the call as taken up by the inner layer (the servlet API's first filter or servlet), which
+   * then recognises its nested entries on this thread from the current context alone.
+   */
+  public void markJoined() {
+    joined = true;
+  }
+
+  /** True once the inner layer took the call up ({@link #markJoined}). */
+  public boolean isJoined() {
+    return joined;
   }
 
   /** True when {@code tracer} started this call: a layer ends only the calls it started. */
@@ -97,6 +119,26 @@ public final class ServerCall<REQ, RES> {
       status = 500;
     }
     tracer.end(Span.fromContext(context), response, status, WrapperExceptions.unwrap(recorded), errorType);
+  }
+
+  /** The scope {@link #enter} opened, with its call. */
+  public static final class CallScope<REQ, RES> implements Scope {
+    private final ServerCall<REQ, RES> call;
+    private final Scope scope;
+
+    CallScope(ServerCall<REQ, RES> call, Scope scope) {
+      this.call = call;
+      this.scope = scope;
+    }
+
+    public ServerCall<REQ, RES> call() {
+      return call;
+    }
+
+    @Override
+    public void close() {
+      scope.close();
+    }
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

@@ -8,7 +8,6 @@ import dev.clew.core.instrument.AdviceTarget;
 import dev.clew.core.instrument.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -21,6 +20,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
   private static final String[] SUBMIT_METHODS = {"externalPush", "externalSubmit", "poolSubmit", "lazySubmit"};
+  /**
+   * By name, not {@code ForkJoinTask.class}: the literal loaded ForkJoinTask during the premain of every application,
+   * which then had to be retransformed there (about 60 ms of CPU), also where nothing ever forks.
+   */
+  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
@@ -34,9 +38,9 @@ final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(takesArgument(0, ForkJoinTask.class)),
+    target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(takesArgument(0, named(FORK_JOIN_TASK))),
         "dev.clew.instrumentation.executors.advice.ForkJoinSubmitAdvice$Arg0");
-    target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(takesArgument(1, ForkJoinTask.class)),
+    target.applyAdvice(namedOneOf(SUBMIT_METHODS).and(takesArgument(1, named(FORK_JOIN_TASK))),
         "dev.clew.instrumentation.executors.advice.ForkJoinSubmitAdvice$Arg1");
   }
 }

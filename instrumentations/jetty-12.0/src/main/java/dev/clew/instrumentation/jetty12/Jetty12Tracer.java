@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.jetty12;
 
-import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
 import dev.clew.core.instrument.http.ServerCall;
 import java.util.function.Consumer;
@@ -21,25 +20,14 @@ public final class Jetty12Tracer {
   public static Object start(Request request, Response response) {
     ServerCall<Request, Response> call = TRACER.start(request, null);
     Request.addCompletionListener(request, new Completion(call, response));
-    return new Handling(call, call.makeCurrent());
+    return call.enter();
   }
 
   public static void exit(Object state, Throwable thrown) {
-    if (state instanceof Handling) {
-      Handling handling = (Handling) state;
-      handling.scope.close();
-      handling.call.recordException(thrown);
-    }
-  }
-
-  /** What {@link #start} hands to {@link #exit}. */
-  private static final class Handling {
-    final ServerCall<Request, Response> call;
-    final Scope scope;
-
-    Handling(ServerCall<Request, Response> call, Scope scope) {
-      this.call = call;
-      this.scope = scope;
+    if (state instanceof ServerCall.CallScope) {
+      ServerCall.CallScope<?, ?> scope = (ServerCall.CallScope<?, ?>) state;
+      scope.close();
+      scope.call().recordException(thrown);
     }
   }
 

@@ -10,8 +10,10 @@ import dev.clew.core.trace.Span;
 /**
  * The SERVER span of servlet requests, for one servlet API. The first filter or servlet a request
  * enters joins the {@link ServerCall} a container layer (Tomcat, Jetty) started on this thread, or else
- * starts one; either way it stores the call in a request attribute. Nested filters, forwards and includes
- * find it there and do nothing; an async dispatch on another thread makes it current again. When the
+ * starts one, and marks it joined: nested filters, forwards and includes find it joined in the current
+ * context and do nothing. A call this layer started is also stored in a request attribute at once, a
+ * container's only when the request goes async (the container keeps it current for everything else on
+ * its thread): an async dispatch on another thread finds it there and makes it current again. When the
  * first entry returns, the route the framework matched (else the servlet mapping's) names the span and
  * an escaping exception is recorded. A call this layer started ends then, or, once the request went
  * asynchronous, when the container completes it ({@link ServletAsyncListener}); a container's call is
@@ -40,6 +42,12 @@ public final class ServletTracer<REQ, RES> {
 
   /** Entering a filter or servlet; returns what {@link #exit} needs, or null when this entry has nothing to do. */
   public Object enter(Object req, Object res) {
+    ServerCall<?, ?> current = ServerCall.current();
+    if (current != null && current.isJoined()) {
+      // a nested filter, forward or include, or an async dispatch the container made current: nothing
+      // to do, and cheaper to know from the thread's context than from the request's attributes
+      return null;
+    }
     REQ request = accessor.httpRequest(req);
     RES response = accessor.httpResponse(res);
     if (request == null || response == null) {
@@ -55,15 +63,18 @@ public final class ServletTracer<REQ, RES> {
       return new ServletScope<>(this, request, response, call, null, call.makeCurrent(), false);
     }
     String route = ServletRoutes.fromMapping(accessor, request);
-    ServerCall<?, ?> container = ServerCall.current();
+    ServerCall<?, ?> container = current;
     if (container != null && !container.isEnded()) {
-      accessor.setAttribute(request, CALL_ATTRIBUTE, container);
+      container.markJoined();
       container.setRoute(route);
       addTraceResponse(response, container);
       return new ServletScope<>(this, request, response, container, null, null, true);
     }
     ServerCall<REQ, RES> call = tracer.start(request, route);
+    // no container holds this call: a later dispatch of the request (an error page after this entry
+    // returned, an async dispatch) finds it in the request only
     accessor.setAttribute(request, CALL_ATTRIBUTE, call);
+    call.markJoined();
     addTraceResponse(response, call);
     return new ServletScope<>(this, request, response, call, call, call.makeCurrent(), true);
   }
@@ -113,17 +124,22 @@ public final class ServletTracer<REQ, RES> {
       return;
     }
     Object call = accessor.getAttribute(request, CALL_ATTRIBUTE);
-    if (call instanceof ServerCall) {
-      ServerCall<?, ?> serverCall = (ServerCall<?, ?>) call;
+    ServerCall<?, ?> serverCall = call instanceof ServerCall ? (ServerCall<?, ?>) call : ServerCall.current();
+    if (serverCall != null && serverCall.isJoined()) {
       attachListener(request, serverCall, owned(serverCall));
     }
   }
 
   /**
    * The listener of this request, registered on its first async cycle (later cycles re-register it);
-   * null when the request is no longer async.
+   * null when the request is no longer async. The call goes into the request's attributes then, for
+   * async dispatches on other threads: a container's synchronous request never gets one (on Jetty 12
+   * the first attribute makes the request create its map).
    */
   private ServletAsyncListener<RES> attachListener(REQ request, ServerCall<?, ?> call, ServerCall<?, RES> owned) {
+    if (!(accessor.getAttribute(request, CALL_ATTRIBUTE) instanceof ServerCall)) {
+      accessor.setAttribute(request, CALL_ATTRIBUTE, call);
+    }
     Object existing = accessor.getAttribute(request, LISTENER_ATTRIBUTE);
     if (existing instanceof ServletAsyncListener) {
       @SuppressWarnings("unchecked")

@@ -17,8 +17,8 @@ public final class CoyoteAdapterAdvice {
   }
 
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class, inline = false)
-  public static void exit(@Advice.Enter Object scope, @Advice.Argument(0) Request request,
+  public static void exit(@Advice.Enter Object state, @Advice.Argument(0) Request request,
       @Advice.Argument(1) Response response, @Advice.Thrown Throwable thrown) {
-    TomcatTracer.exit(scope, request, response, thrown);
+    TomcatTracer.exit(state, request, response, thrown);
   }
 }

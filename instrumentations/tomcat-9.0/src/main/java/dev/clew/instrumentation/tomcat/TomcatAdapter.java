@@ -72,7 +72,7 @@ final class TomcatAdapter implements HttpServerAdapter<Request, Response> {
   @Override
   public Iterator<String> headers(Request request, String name) {
     Enumeration<String> values = request.getMimeHeaders().values(name);
-    return values.hasMoreElements() ? Collections.list(values).iterator() : Collections.<String>emptyIterator();
+    return values.hasMoreElements() ? new EnumerationIterator(values) : Collections.<String>emptyIterator();
   }
 
   @Override
@@ -89,6 +89,25 @@ final class TomcatAdapter implements HttpServerAdapter<Request, Response> {
   public List<String> responseHeaders(Response response, String name) {
     Enumeration<String> values = response.getMimeHeaders().values(name);
     return values.hasMoreElements() ? new ArrayList<>(Collections.list(values)) : Collections.<String>emptyList();
+  }
+
+  /** Walks Tomcat's enumeration of a header's values as they are found, without copying them into a list first. */
+  private static final class EnumerationIterator implements Iterator<String> {
+    private final Enumeration<String> values;
+
+    EnumerationIterator(Enumeration<String> values) {
+      this.values = values;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return values.hasMoreElements();
+    }
+
+    @Override
+    public String next() {
+      return values.nextElement();
+    }
   }
 
   private static String text(MessageBytes bytes) {

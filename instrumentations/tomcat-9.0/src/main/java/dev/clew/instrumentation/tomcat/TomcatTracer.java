@@ -1,6 +1,5 @@
 package dev.clew.instrumentation.tomcat;
 
-import dev.clew.core.context.Scope;
 import dev.clew.core.instrument.http.HttpServerTracer;
 import dev.clew.core.instrument.http.ServerCall;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,11 +9,14 @@ import org.apache.coyote.Response;
 
 /**
  * Owns the SERVER span of a Tomcat request: started when the connector hands the request to the
- * container, kept in the connector request's attributes (cleared when Tomcat recycles it), and ended when
- * {@code service} or a later {@code asyncDispatch} returns with the request no longer asynchronous.
+ * container, current while {@code service} runs, and ended when {@code service} or a later
+ * {@code asyncDispatch} returns with the request no longer asynchronous. Only a request that goes
+ * asynchronous is kept in the connector request's attributes (cleared when Tomcat recycles it), for
+ * {@code asyncDispatch} to find: an attribute there makes coyote's empty map non-empty, so every
+ * attribute miss of the application (Spring looks up dozens per request) would hash its key.
  */
 public final class TomcatTracer {
-  /** Connector-request attribute holding the request's {@link ServerCall}. */
+  /** Connector-request attribute holding the {@link ServerCall} of a request that went asynchronous. */
   static final String CALL_ATTRIBUTE = "dev.clew.tomcat.call";
 
   static final HttpServerTracer<Request, Response> TRACER =
@@ -28,28 +30,28 @@ public final class TomcatTracer {
       return null;
     }
     ServerCall<Request, Response> call = TRACER.start(request, null);
-    request.setAttribute(CALL_ATTRIBUTE, call);
-    return call.makeCurrent();
+    return call.enter();
   }
 
   /** An async request is dispatched again, times out or completes: its span is current meanwhile. */
   public static Object resume(Request request) {
     Object call = request.getAttribute(CALL_ATTRIBUTE);
-    return call instanceof ServerCall ? ((ServerCall<?, ?>) call).makeCurrent() : null;
+    return call instanceof ServerCall ? ((ServerCall<?, ?>) call).enter() : null;
   }
 
-  public static void exit(Object scope, Request request, Response response, Throwable thrown) {
-    if (!(scope instanceof Scope)) {
+  public static void exit(Object state, Request request, Response response, Throwable thrown) {
+    if (!(state instanceof ServerCall.CallScope)) {
       return;
     }
-    ((Scope) scope).close();
     @SuppressWarnings("unchecked")
-    ServerCall<Request, Response> call = (ServerCall<Request, Response>) request.getAttribute(CALL_ATTRIBUTE);
-    if (call == null) {
-      return;
-    }
+    ServerCall.CallScope<Request, Response> scope = (ServerCall.CallScope<Request, Response>) state;
+    scope.close();
+    ServerCall<Request, Response> call = scope.call();
     call.recordException(thrown);
     if (thrown == null && isAsync(request)) {
+      if (request.getAttribute(CALL_ATTRIBUTE) == null) {
+        request.setAttribute(CALL_ATTRIBUTE, call); // before any asyncDispatch: Tomcat runs it after service returns
+      }
       return; // a later asyncDispatch completes it
     }
     call.end(response, thrown);
