@@ -1,5 +1,6 @@
 package dev.clew.benchmarks;
 
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.export.otlp.OtlpProtobufEncoder;
 import dev.clew.core.trace.Span;
 import dev.clew.core.trace.SpanData;
@@ -37,6 +38,12 @@ public final class CpuTimeBenchmark {
     measure("encode 512 spans to OTLP protobuf", seconds, () -> {
       sink.reset();
       return encoder.encode(spans, sink);
+    });
+    measure("encode 512 spans to a new array", seconds, () -> encoder.encode(spans));
+    ExportBuffer buffer = new ExportBuffer();
+    measure("encode 512 spans into a kept buffer", seconds, () -> {
+      buffer.reset();
+      return encoder.encode(spans, buffer);
     });
     measure("span start + end, no-op processor", seconds, () -> {
       Span span = ClewSpans.startServer(tracer, path);

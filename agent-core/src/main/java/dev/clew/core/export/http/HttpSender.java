@@ -1,6 +1,7 @@
 package dev.clew.core.export.http;
 
 import dev.clew.core.config.Redactor;
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.log.AgentLog;
 import dev.clew.core.util.AgentVersion;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,8 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class HttpSender {
   private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+  private static final byte[] EMPTY = new byte[0];
+  private static final String USER_AGENT = "clew/" + AgentVersion.VERSION;
 
   /** How one send ended; the body is that of the response (empty on connection failure). */
   public static final class Result {
@@ -51,7 +54,7 @@ public final class HttpSender {
     }
 
     static Result noResponse(boolean retryable) {
-      return new Result(false, -1, new byte[0], null, retryable, -1);
+      return new Result(false, -1, EMPTY, null, retryable, -1);
     }
   }
 
@@ -106,6 +109,10 @@ public final class HttpSender {
   private final String exporterName;
   private final Settings settings;
   private volatile boolean closed;
+  // reused from one send to the next (one export worker calls this sender): the compressed body, and the
+  // buffer responses are read through
+  private final ExportBuffer compressed = new ExportBuffer();
+  private final byte[] readBuffer = new byte[4096];
 
   public HttpSender(String exporterName, Settings settings) {
     this.exporterName = exporterName;
@@ -123,17 +130,30 @@ public final class HttpSender {
 
   /** Sends the body once; never throws. */
   public Result send(byte[] body, String contentType) {
+    return send(body, body.length, contentType);
+  }
+
+  /**
+   * Sends {@code body[0, length)} once; never throws. The array is not kept: the caller may reuse it as soon as
+   * this returns.
+   */
+  public Result send(byte[] body, int length, String contentType) {
     if (closed) {
       return Result.noResponse(false);
     }
-    byte[] payload;
-    try {
-      payload = settings.gzip ? gzip(body) : body;
-    } catch (IOException e) {
-      return Result.noResponse(false); // in-memory gzip does not fail
+    byte[] payload = body;
+    int payloadLength = length;
+    if (settings.gzip) {
+      try {
+        gzip(body, length);
+      } catch (IOException e) {
+        return Result.noResponse(false); // in-memory gzip does not fail
+      }
+      payload = compressed.array();
+      payloadLength = compressed.size();
     }
     try {
-      Response resp = post(payload, contentType, settings.timeoutMillis);
+      Response resp = post(payload, payloadLength, contentType, settings.timeoutMillis);
       if (resp.status >= 200 && resp.status < 300) {
         return new Result(true, resp.status, resp.body, resp.contentType, false, -1);
       }
@@ -179,7 +199,7 @@ public final class HttpSender {
     }
   }
 
-  private Response post(byte[] payload, String contentType, int timeoutMillis) throws IOException {
+  private Response post(byte[] payload, int length, String contentType, int timeoutMillis) throws IOException {
     HttpURLConnection conn = (HttpURLConnection) settings.url.openConnection();
     try {
       if (settings.sslSocketFactory != null && conn instanceof HttpsURLConnection) {
@@ -191,9 +211,9 @@ public final class HttpSender {
       conn.setDoOutput(true);
       conn.setUseCaches(false);
       conn.setInstanceFollowRedirects(false);
-      conn.setFixedLengthStreamingMode(payload.length);
+      conn.setFixedLengthStreamingMode(length);
       conn.setRequestProperty("Content-Type", contentType);
-      conn.setRequestProperty("User-Agent", "clew/" + AgentVersion.VERSION);
+      conn.setRequestProperty("User-Agent", USER_AGENT);
       if (settings.gzip) {
         conn.setRequestProperty("Content-Encoding", "gzip");
       }
@@ -201,7 +221,7 @@ public final class HttpSender {
         conn.setRequestProperty(h.getKey(), h.getValue());
       }
       try (OutputStream out = conn.getOutputStream()) {
-        out.write(payload);
+        out.write(payload, 0, length);
       }
       int status = conn.getResponseCode();
       InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
@@ -214,30 +234,35 @@ public final class HttpSender {
     }
   }
 
-  /** Reads the whole body (so the connection can be reused), keeping at most 64 KiB. */
-  private static byte[] readBounded(InputStream in) throws IOException {
+  /**
+   * Reads the whole body (so the connection can be reused), keeping at most 64 KiB; an empty body (the usual
+   * OTLP success) allocates nothing.
+   */
+  private byte[] readBounded(InputStream in) throws IOException {
     if (in == null) {
-      return new byte[0];
+      return EMPTY;
     }
     try (InputStream s = in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
+      byte[] buf = readBuffer;
+      ByteArrayOutputStream out = null;
       int n;
       while ((n = s.read(buf)) >= 0) {
-        if (out.size() < MAX_RESPONSE_BYTES) {
+        if (n > 0 && (out == null || out.size() < MAX_RESPONSE_BYTES)) {
+          if (out == null) {
+            out = new ByteArrayOutputStream(Math.min(n, MAX_RESPONSE_BYTES));
+          }
           out.write(buf, 0, Math.min(n, MAX_RESPONSE_BYTES - out.size()));
         }
       }
-      return out.toByteArray();
+      return out == null ? EMPTY : out.toByteArray();
     }
   }
 
-  private static byte[] gzip(byte[] body) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(body);
+  private void gzip(byte[] body, int length) throws IOException {
+    compressed.reset();
+    try (GZIPOutputStream gz = new GZIPOutputStream(compressed)) {
+      gz.write(body, 0, length);
     }
-    return out.toByteArray();
   }
 
   /**

@@ -1,12 +1,16 @@
 package dev.clew.core.export.http;
 
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.export.ExportResult;
 import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.export.SpanExporter;
 import dev.clew.core.trace.SpanData;
 import java.util.Collection;
 
-/** Encodes a batch with a {@link SpanEncoder} and POSTs it with an {@link HttpSender}: OTLP/HTTP and Zipkin. */
+/**
+ * Encodes a batch with a {@link SpanEncoder} and POSTs it with an {@link HttpSender}: OTLP/HTTP and Zipkin.
+ * Called from its batch processor's worker only, so one body buffer serves every batch.
+ */
 public final class HttpSpanExporter implements SpanExporter {
   /** Looks at a successful response, e.g. for an OTLP partial success. */
   public interface ResponseHandler {
@@ -17,6 +21,8 @@ public final class HttpSpanExporter implements SpanExporter {
   private final SpanEncoder encoder;
   private final HttpSender sender;
   private final ResponseHandler responseHandler;
+  // reused by every batch: the retry queue keeps spans, not bodies, so nothing holds these bytes past a send
+  private final ExportBuffer body = new ExportBuffer();
 
   public HttpSpanExporter(String name, SpanEncoder encoder, HttpSender sender, ResponseHandler responseHandler) {
     this.name = name;
@@ -31,8 +37,9 @@ public final class HttpSpanExporter implements SpanExporter {
       return ExportResult.SUCCESS;
     }
     // encoding is deterministic: a retried batch goes out with the same bytes
-    byte[] body = encoder.encode(spans);
-    HttpSender.Result result = sender.send(body, encoder.contentType());
+    body.reset();
+    encoder.encode(spans, body);
+    HttpSender.Result result = sender.send(body.array(), body.size(), encoder.contentType());
     if (result.success) {
       if (responseHandler != null) {
         responseHandler.onSuccess(result, spans.size());

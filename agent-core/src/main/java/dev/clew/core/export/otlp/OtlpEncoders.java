@@ -1,5 +1,6 @@
 package dev.clew.core.export.otlp;
 
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.trace.SpanData;
 import java.util.Collection;
@@ -13,8 +14,8 @@ final class OtlpEncoders {
       OtlpJsonEncoder json = new OtlpJsonEncoder();
       return new SpanEncoder() {
         @Override
-        public byte[] encode(Collection<SpanData> spans) {
-          return json.encode(spans);
+        public void encode(Collection<SpanData> spans, ExportBuffer out) {
+          json.encode(spans, out);
         }
 
         @Override
@@ -26,8 +27,8 @@ final class OtlpEncoders {
     OtlpProtobufEncoder proto = new OtlpProtobufEncoder();
     return new SpanEncoder() {
       @Override
-      public byte[] encode(Collection<SpanData> spans) {
-        return proto.encode(spans);
+      public void encode(Collection<SpanData> spans, ExportBuffer out) {
+        proto.encode(spans, out);
       }
 
       @Override

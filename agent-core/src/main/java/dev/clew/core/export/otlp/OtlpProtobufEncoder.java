@@ -1,5 +1,6 @@
 package dev.clew.core.export.otlp;
 
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.InstrumentationScope;
 import dev.clew.core.trace.Resource;
@@ -43,7 +44,7 @@ public final class OtlpProtobufEncoder {
     try {
       int total = computeSizes();
       byte[] result = new byte[total];
-      write(result, total);
+      write(result, 0, total);
       return result;
     } finally {
       groups.release();
@@ -61,8 +62,24 @@ public final class OtlpProtobufEncoder {
       if (scratch.length < total) {
         scratch = new byte[Math.max(total, scratch.length * 2)];
       }
-      write(scratch, total);
+      write(scratch, 0, total);
       sink.write(scratch, 0, total);
+      return total;
+    } finally {
+      groups.release();
+    }
+  }
+
+  /**
+   * Appends the encoded request to {@code out}, written in place (no intermediate copy): with a buffer the
+   * exporter keeps, nothing is allocated per batch. Returns the number of bytes.
+   */
+  public int encode(Collection<? extends SpanData> spans, ExportBuffer out) {
+    groups.group(spans);
+    try {
+      int total = computeSizes();
+      write(out.reserve(total), out.size(), total);
+      out.advance(total);
       return total;
     } finally {
       groups.release();
@@ -74,12 +91,12 @@ public final class OtlpProtobufEncoder {
     return sizeRequest();
   }
 
-  private void write(byte[] target, int total) {
-    out.reset(target);
+  private void write(byte[] target, int offset, int total) {
+    out.reset(target, offset);
     cursor = 0;
     writeRequest();
-    int written = out.pos;
-    out.reset(null);
+    int written = out.pos - offset;
+    out.reset(null, 0);
     if (written != total || cursor != sizeCount) { // a span changed between the passes, or a bug
       throw new IllegalStateException("OTLP encoding size mismatch: " + written + " of " + total + " bytes");
     }

@@ -14,9 +14,9 @@ final class ProtoWriter {
   byte[] buf;
   int pos;
 
-  void reset(byte[] target) {
+  void reset(byte[] target, int offset) {
     buf = target;
-    pos = 0;
+    pos = offset;
   }
 
   void tag(int field, int wireType) {

@@ -3,13 +3,13 @@ package dev.clew.core.export.zipkin;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.clew.core.export.ExportBuffer;
 import dev.clew.core.export.SpanEncoder;
 import dev.clew.core.trace.Attributes;
 import dev.clew.core.trace.SpanData;
 import dev.clew.core.trace.SpanEvent;
 import dev.clew.core.trace.SpanKind;
 import dev.clew.core.trace.StatusCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,8 +31,7 @@ public final class ZipkinSpanEncoder implements SpanEncoder {
   }
 
   @Override
-  public byte[] encode(Collection<SpanData> spans) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * spans.size() + 2);
+  public void encode(Collection<SpanData> spans, ExportBuffer out) {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartArray();
       for (SpanData s : spans) {
@@ -42,7 +41,6 @@ public final class ZipkinSpanEncoder implements SpanEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
-    return out.toByteArray();
   }
 
   private static void writeSpan(JsonGenerator g, SpanData s) throws IOException {

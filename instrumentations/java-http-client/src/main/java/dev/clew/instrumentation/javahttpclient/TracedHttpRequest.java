@@ -29,9 +29,9 @@ final class TracedHttpRequest extends HttpRequest {
   private static final BiPredicate<String, String> ALL = (name, value) -> true;
 
   private final HttpRequest delegate;
-  // names and values set by the propagators: two or three, so arrays rather than a sorted map
-  private String[] injectedNames = new String[4];
-  private String[] injectedValues = new String[4];
+  // names and values set by the propagators, in pairs (name at 2i, value at 2i + 1): usually two headers,
+  // so one small array rather than a sorted map
+  private String[] injected = new String[4];
   private int injectedCount;
   private volatile HttpHeaders headers;
 
@@ -40,27 +40,28 @@ final class TracedHttpRequest extends HttpRequest {
   }
 
   private void inject(String name, String value) {
-    for (int i = 0; i < injectedCount; i++) {
-      if (injectedNames[i].equalsIgnoreCase(name)) {
-        injectedValues[i] = value;
-        return;
-      }
+    int i = indexOf(name);
+    if (i >= 0) {
+      injected[i + 1] = value;
+      return;
     }
-    if (injectedCount == injectedNames.length) {
-      injectedNames = Arrays.copyOf(injectedNames, injectedCount * 2);
-      injectedValues = Arrays.copyOf(injectedValues, injectedCount * 2);
+    int at = injectedCount * 2;
+    if (at == injected.length) {
+      injected = Arrays.copyOf(injected, at * 2);
     }
-    injectedNames[injectedCount] = name;
-    injectedValues[injectedCount++] = value;
+    injected[at] = name;
+    injected[at + 1] = value;
+    injectedCount++;
   }
 
-  private boolean isInjected(String name) {
-    for (int i = 0; i < injectedCount; i++) {
-      if (injectedNames[i].equalsIgnoreCase(name)) {
-        return true;
+  /** The index of an injected header's name in {@code injected}, or -1. */
+  private int indexOf(String name) {
+    for (int i = 0; i < injectedCount * 2; i += 2) {
+      if (injected[i].equalsIgnoreCase(name)) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   @Override
@@ -71,12 +72,12 @@ final class TracedHttpRequest extends HttpRequest {
       Map<String, List<String>> app = delegate.headers().map();
       Map<String, List<String>> merged = new HashMap<>((app.size() + injectedCount) * 2);
       for (Map.Entry<String, List<String>> e : app.entrySet()) {
-        if (!isInjected(e.getKey())) {
+        if (indexOf(e.getKey()) < 0) {
           merged.put(e.getKey(), e.getValue());
         }
       }
-      for (int i = 0; i < injectedCount; i++) {
-        merged.put(injectedNames[i], Collections.singletonList(injectedValues[i]));
+      for (int i = 0; i < injectedCount * 2; i += 2) {
+        merged.put(injected[i], Collections.singletonList(injected[i + 1]));
       }
       headers = h = HttpHeaders.of(merged, ALL);
     }

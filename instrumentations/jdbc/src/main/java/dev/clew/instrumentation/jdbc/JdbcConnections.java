@@ -5,10 +5,14 @@ import dev.clew.core.util.WeakIdentityMap;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Connection metadata, looked up once per connection object (one {@code getMetaData().getURL()}, plus
- * {@code getUserName()} with {@code clew.jdbc.db-user.enabled}) and parsed once per URL. A URL whose scheme
+ * Connection metadata, looked up once per physical connection (one {@code getMetaData().getURL()}, plus
+ * {@code getUserName()} with {@code clew.jdbc.db-user.enabled}) and parsed once per URL. A pool hands out a
+ * new proxy per borrow (HikariCP), so the cache is keyed by what {@code unwrap(Connection.class)} returns:
+ * the pool's connection to the database, the same object borrow after borrow; a connection that cannot
+ * unwrap is its own key (remembered per class, so a driver that throws does so once). A URL whose scheme
  * names no known system is completed once from the driver: {@code getDatabaseProductName()} names the
  * system, else {@code getIdentifierQuoteString()} tells whether {@code "..."} is an identifier. Connections
  * are held weakly; the URL cache is small and bounded.
@@ -18,6 +22,12 @@ final class JdbcConnections {
 
   private final WeakIdentityMap<Connection, JdbcConnectionInfo> byConnection = new WeakIdentityMap<>();
   private final ConcurrentHashMap<String, JdbcConnectionInfo> byUrl = new ConcurrentHashMap<>();
+  private static final ClassValue<AtomicBoolean> CANNOT_UNWRAP = new ClassValue<AtomicBoolean>() {
+    @Override
+    protected AtomicBoolean computeValue(Class<?> type) {
+      return new AtomicBoolean();
+    }
+  };
   private volatile boolean captureUser;
 
   void captureUser(boolean enabled) {
@@ -28,16 +38,32 @@ final class JdbcConnections {
     if (connection == null) {
       return JdbcConnectionInfo.UNKNOWN;
     }
-    JdbcConnectionInfo info = byConnection.get(connection);
+    Connection key = physical(connection);
+    JdbcConnectionInfo info = byConnection.get(key);
     if (info == null) {
       DatabaseMetaData metaData = metaDataOf(connection);
       info = forUrl(metaData);
       if (captureUser && metaData != null) {
         info = info.withUser(userOf(metaData));
       }
-      byConnection.put(connection, info);
+      byConnection.put(key, info);
     }
     return info;
+  }
+
+  /** The connection a wrapper or pool proxy delegates to, else the connection itself. */
+  private static Connection physical(Connection connection) {
+    AtomicBoolean cannot = CANNOT_UNWRAP.get(connection.getClass());
+    if (cannot.get()) {
+      return connection;
+    }
+    try {
+      Connection unwrapped = connection.unwrap(Connection.class);
+      return unwrapped != null ? unwrapped : connection;
+    } catch (Throwable t) { // JDBC 3 driver, or a wrapper that refuses
+      cannot.set(true);
+      return connection;
+    }
   }
 
   private JdbcConnectionInfo forUrl(DatabaseMetaData metaData) {

@@ -10,6 +10,8 @@ import java.util.List;
 final class JdbcStatementState {
   /** SQL given to {@code prepareStatement}/{@code prepareCall}; null for a plain {@code Statement}. */
   final String preparedSql;
+  /** The connection's metadata, from the first execution on: a statement keeps its connection. */
+  JdbcConnectionInfo info;
   int batchSize;
   /** SQL of {@code Statement.addBatch(String)} calls, in order; null until the first. */
   List<String> batchSql;

@@ -37,8 +37,21 @@ public final class JdbcTracer {
     CONNECTIONS.captureUser(captureUser);
   }
 
-  public static void onPrepare(String sql, Statement statement) {
-    if (sql != null && statement != null) {
+  /** Returns the nesting level of this prepare, from 1 (outermost); exit hands it back. */
+  public static int enterPrepare() {
+    return DEPTH.getAndIncrement() + 1;
+  }
+
+  /**
+   * Remembers the SQL of an outermost prepare ({@code level} 1). A nested one (the driver's, under a pool's
+   * proxy, or one inside a traced execution) is never executed outside the call that encloses it, so it costs
+   * no map entry. Level 0: enter did not run, remember it as before.
+   */
+  public static void onPrepare(int level, String sql, Statement statement) {
+    if (level > 0) {
+      DEPTH.decrementAndGet();
+    }
+    if (level <= 1 && sql != null && statement != null) {
       STATEMENTS.put(statement, new JdbcStatementState(sql));
     }
   }
@@ -69,11 +82,14 @@ public final class JdbcTracer {
     }
     try {
       String text = sql;
+      JdbcConnectionInfo info;
       if (text == null) {
         JdbcStatementState state = STATEMENTS.get(statement);
         text = state == null ? null : state.preparedSql;
+        info = infoOf(statement, state);
+      } else {
+        info = CONNECTIONS.of(connectionOf(statement));
       }
-      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
       SqlQuery query = sanitizer.sanitize(text, info.dialect);
       return query == null ? start(info, null, null, null, 0) : start(info, query, query.operation(), query.summary(), 0);
     } catch (Throwable t) {
@@ -88,8 +104,8 @@ public final class JdbcTracer {
       return NESTED;
     }
     try {
-      JdbcConnectionInfo info = CONNECTIONS.of(connectionOf(statement));
       JdbcStatementState state = STATEMENTS.get(statement);
+      JdbcConnectionInfo info = infoOf(statement, state);
       if (state == null) {
         return start(info, null, null, null, 0);
       }
@@ -178,6 +194,18 @@ public final class JdbcTracer {
       }
       active.end(null); // the error, if any, is recorded above
     }
+  }
+
+  /** The statement's connection metadata, kept in its state after the first look. */
+  private static JdbcConnectionInfo infoOf(Statement statement, JdbcStatementState state) {
+    if (state == null) {
+      return CONNECTIONS.of(connectionOf(statement));
+    }
+    JdbcConnectionInfo info = state.info;
+    if (info == null) {
+      state.info = info = CONNECTIONS.of(connectionOf(statement));
+    }
+    return info;
   }
 
   private static Connection connectionOf(Statement statement) {

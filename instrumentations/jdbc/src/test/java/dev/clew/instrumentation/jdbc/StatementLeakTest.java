@@ -16,7 +16,7 @@ class StatementLeakTest {
   private static final int STATEMENTS = 1_000_000;
 
   /** A counter of the agent's own {@link JdbcTracer} (the test's copy of the class is another one). */
-  private static int agentCount(String method) throws Exception {
+  static int agentCount(String method) throws Exception {
     Class<?> tracer = Class.forName("dev.clew.instrumentation.jdbc.JdbcTracer", true, AgentLauncher.agentClassLoader());
     Method m = tracer.getDeclaredMethod(method);
     m.setAccessible(true);
