@@ -5,6 +5,7 @@ import dev.clew.bootstrap.CurrentSpanIds;
 import dev.clew.core.config.Config;
 import dev.clew.core.export.SpanExporters;
 import dev.clew.core.instrument.AgentInstaller;
+import dev.clew.core.instrument.CompilerDirective;
 import dev.clew.core.instrument.ExtensionClassLoader;
 import dev.clew.core.instrument.InstrumentationModule;
 import dev.clew.core.instrument.logging.CurrentSpanIdsSource;
@@ -41,6 +42,7 @@ public final class AgentStarter {
         AgentLog.info("clew is disabled (otel.javaagent.enabled=false)");
         return;
       }
+      CompilerDirective.apply(inst, config); // first: Byte Buddy runs hot from here on
       AdviceErrors.setListener(t -> AgentLog.warnThrottled("advice-" + t.getClass().getName(),
           "instrumentation advice failed and was suppressed: " + t));
       TracerProvider provider = createTracerProvider(config);
@@ -75,6 +77,7 @@ public final class AgentStarter {
   public static void askAllKeys(Config config, ClassLoader agentLoader) {
     config.getBoolean("clew.debug", false);
     config.getBoolean("otel.javaagent.enabled", true);
+    CompilerDirective.isEnabled(config);
     shutdownTimeout(config);
     statsInterval(config);
     createTracerProvider(config).shutdown(1000);
