@@ -8,6 +8,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class AgentInstaller {
   public static ResettableClassFileTransformer install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
     long begin = System.nanoTime();
+    loadUrlHandlers();
     disableNexus();
     AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
     IndyBootstrap.setResolver(dispatcher);
@@ -113,6 +116,23 @@ public final class AgentInstaller {
       Runtime.getRuntime().addShutdownHook(report);
     }
     return transformer;
+  }
+
+  /**
+   * The class filter and Byte Buddy read class files through {@code jrt:}, {@code jar:} and {@code file:} URLs.
+   * Their handler classes are loaded here, before the transformer exists. Loaded later (e.g. when another agent's
+   * premain already created the first URLs), the transformer would see the handler class itself being defined,
+   * reading its ancestors would need that very class, and the JVM would keep the resulting ClassCircularityError
+   * in the URL factory's constant pool for good: every later {@code jrt:} URL of the application would fail.
+   */
+  private static void loadUrlHandlers() {
+    try {
+      ClassLoader.getSystemResource("java/lang/Object.class"); // jrt: (Java 9+), jar: on Java 8
+      new URL("jar:file:/clew.jar!/clew.class");
+      new URL("file:/clew");
+    } catch (MalformedURLException | RuntimeException e) {
+      AgentLog.debug("URL handlers not loaded ahead of the transformer: " + e);
+    }
   }
 
   /**

@@ -105,8 +105,7 @@ public final class CompilerDirective {
     }
     Method execute = dcmd.getDeclaredMethod("executeDiagnosticCommand", String.class);
     execute.setAccessible(true);
-    // not File.createTempFile: after it (its SecureRandom set-up) the premain's retransformation of JDK classes,
-    // and later class loads, failed with a ClassCircularityError on the JDK's jrt URL handler (docs/performance.md)
+    // not File.createTempFile: it sets up SecureRandom in the premain of every application for one file name
     Path file = Paths.get(System.getProperty("java.io.tmpdir"),
         "clew-compiler-directive-" + Long.toHexString(System.nanoTime()) + ".json");
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) { // never through a link
