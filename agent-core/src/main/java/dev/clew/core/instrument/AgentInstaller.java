@@ -4,11 +4,12 @@ import dev.clew.bootstrap.AdviceErrors;
 import dev.clew.bootstrap.IndyBootstrap;
 import dev.clew.core.config.Config;
 import dev.clew.core.log.AgentLog;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,7 @@ public final class AgentInstaller {
   public static ResettableClassFileTransformer install(Instrumentation inst, Config config, ClassLoader agentLoader,
       List<InstrumentationModule> modules) throws Exception {
     long begin = System.nanoTime();
-    loadUrlHandlers();
+    loadClassFileReaders();
     disableNexus();
     AdviceDispatcher dispatcher = new AdviceDispatcher(agentLoader);
     IndyBootstrap.setResolver(dispatcher);
@@ -119,19 +120,34 @@ public final class AgentInstaller {
   }
 
   /**
-   * The class filter and Byte Buddy read class files through {@code jrt:}, {@code jar:} and {@code file:} URLs.
-   * Their handler classes are loaded here, before the transformer exists. Loaded later (e.g. when another agent's
-   * premain already created the first URLs), the transformer would see the handler class itself being defined,
-   * reading its ancestors would need that very class, and the JVM would keep the resulting ClassCircularityError
-   * in the URL factory's constant pool for good: every later {@code jrt:} URL of the application would fail.
+   * The class filter and Byte Buddy read class files through {@code jrt:} and {@code jar:} URLs. One read of each
+   * kind here, before the transformer exists, loads the classes those reads use (URL handlers, connections, the
+   * runtime image reader). Loaded later (e.g. when another agent's premain already created the first URLs), the
+   * transformer would see one of them being defined, reading its ancestors would need that very class, and the
+   * JVM would keep the resulting ClassCircularityError in the caller's constant pool for good: every later
+   * {@code jrt:} URL of the application would fail.
    */
-  private static void loadUrlHandlers() {
+  private static void loadClassFileReaders() {
+    readFully(ClassLoader.getSystemResource("java/lang/Object.class")); // jrt: on Java 9+, jar: on Java 8
     try {
-      ClassLoader.getSystemResource("java/lang/Object.class"); // jrt: (Java 9+), jar: on Java 8
-      new URL("jar:file:/clew.jar!/clew.class");
-      new URL("file:/clew");
-    } catch (MalformedURLException | RuntimeException e) {
-      AgentLog.debug("URL handlers not loaded ahead of the transformer: " + e);
+      // the agent's own jar is on the system class path: a jar: URL read like an application's class file
+      readFully(ClassLoader.getSystemResources("META-INF/MANIFEST.MF").nextElement());
+    } catch (IOException | RuntimeException e) {
+      AgentLog.debug("jar: reads not exercised ahead of the transformer: " + e);
+    }
+  }
+
+  private static void readFully(URL url) {
+    if (url == null) {
+      return;
+    }
+    try (InputStream in = url.openStream()) {
+      byte[] buffer = new byte[4096];
+      while (in.read(buffer) >= 0) {
+        // drain
+      }
+    } catch (IOException | RuntimeException e) {
+      AgentLog.debug("could not read " + url + " ahead of the transformer: " + e);
     }
   }
 
