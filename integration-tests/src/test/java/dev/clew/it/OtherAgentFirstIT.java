@@ -51,7 +51,11 @@ class OtherAgentFirstIT {
   @Test
   void clewBehindAnAgentThatMadeATempFileInstrumentsAndBreaksNothing(@TempDir Path dir) throws Exception {
     Path otherAgent = agentJar(dir.resolve("other-agent.jar"));
-    AgentJvm jvm = AgentJvm.main(ExecutorsApp.class.getName()).withoutAgent()
+    // only the test classes on the class path: with the test's whole class path the JVM happened to load the
+    // URL handlers before clew's premain, and the failure did not show
+    String testClasses = Path.of(ExecutorsApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+    AgentJvm jvm = AgentJvm.main(ExecutorsApp.class.getName()).withoutAgent().classpath(testClasses)
         .jvmArg("-javaagent:" + otherAgent)
         .property("clew.debug", "true")
         .property("otel.traces.exporter", "none");
