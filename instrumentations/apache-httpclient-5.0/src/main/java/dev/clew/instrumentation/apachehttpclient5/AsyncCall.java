@@ -7,8 +7,8 @@ import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * One async call as its wrappers share it: the {@link ClientCall} started when the producer emits the
- * request, the last response the consumer saw; ended once by whichever of completed/failed/cancelled comes
- * first (the ClientCall ends once).
+ * request, the last response the consumer saw; ended once (the ClientCall ends once) by the consumer's result
+ * or, if none comes, by the future's completed/failed/cancelled.
  */
 final class AsyncCall {
   final Context parent;
