@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.clew.testing.AgentSpans;
+import dev.clew.testing.ClosedPort;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -182,13 +182,11 @@ public abstract class HttpClientTestSuite {
   @ParameterizedTest(name = "async={0}")
   @MethodSource("modes")
   void connectionRefusedReachesTheCallerAndIsRecorded(boolean async) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    try (ClosedPort closed = ClosedPort.open()) {
+      URI uri = URI.create("http://127.0.0.1:" + closed.port() + "/ok");
+      Exception thrown = assertThrows(Exception.class, () -> send("GET", uri, Map.of(), async));
+      assertExceptionSpan(thrown);
     }
-    URI uri = URI.create("http://127.0.0.1:" + port + "/ok");
-    Exception thrown = assertThrows(Exception.class, () -> send("GET", uri, Map.of(), async));
-    assertExceptionSpan(thrown);
   }
 
   @ParameterizedTest(name = "async={0}")

@@ -32,7 +32,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,20 +109,21 @@ class HttpExportFaultsTest {
 
   @Test
   void backendDownTheWholeTimeKeepsTheSpansUntilShutdownThenCountsThem() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
+    // bound, not listening: connections are refused, and no other process can take the port meanwhile
+    try (Socket closed = new Socket()) {
+      closed.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closed.getLocalPort() + "/v1/traces"), 1000,
+          false));
+      assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 250));
+      processor.forceFlush(20_000);
+      assertEquals(0, stats.exportedCount());
+      assertEquals(0, stats.droppedCount() + stats.failedCount(), "kept for a retry while the queue has room");
+      assertEquals(250, processor.heldCount() + processor.queuedCount());
+      processor.shutdown(300);
+      processor = null;
+      assertEquals(250, stats.droppedCount(), "left behind at shutdown: counted");
+      assertEquals(0, stats.exportedCount() + stats.failedCount());
     }
-    Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closedPort + "/v1/traces"), 1000, false));
-    assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 250));
-    processor.forceFlush(20_000);
-    assertEquals(0, stats.exportedCount());
-    assertEquals(0, stats.droppedCount() + stats.failedCount(), "kept for a retry while the queue has room");
-    assertEquals(250, processor.heldCount() + processor.queuedCount());
-    processor.shutdown(300);
-    processor = null;
-    assertEquals(250, stats.droppedCount(), "left behind at shutdown: counted");
-    assertEquals(0, stats.exportedCount() + stats.failedCount());
   }
 
   @Test
