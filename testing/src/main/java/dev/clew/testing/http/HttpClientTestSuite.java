@@ -54,7 +54,7 @@ public abstract class HttpClientTestSuite {
   private static final Duration QUIET = Duration.ofMillis(300);
 
   protected static WireMockServer server;
-  private static boolean warmedUp;
+  private boolean warmedUp; // per test class (one instance each): a second class in the JVM has its own server
 
   /**
    * Sends one request and returns the response status; failures are thrown as the client throws them
