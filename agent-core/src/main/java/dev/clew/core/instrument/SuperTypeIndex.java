@@ -13,10 +13,10 @@ import java.util.Arrays;
  * hash of its name, so no class file is read twice and a class hierarchy is never walked again from the top.
  * {@link #UNKNOWN} where an ancestor's class file cannot be found.
  *
- * <p>One long a type (the Spring app's loader remembers 12,000): 56 bits of the name hash, and in the top 8 the index of
- * its bits among the distinct bit sets seen, which are few (most types descend from no relevant type: 0).
- * At most three quarters of the slots are used, so 11 to 21 bytes a type while classes load; once class loading
- * goes quiet, {@link #compact()} shrinks the table to what it holds (11 bytes a type).
+ * <p>One long a type (the Spring app's loader remembers 12,000): 56 bits of the name hash, and in the top 8
+ * the index of its bits among the distinct bit sets seen, which are few (most types descend from no relevant
+ * type: 0). At most three quarters of the slots are used, so 11 to 21 bytes a type while classes load; once
+ * class loading goes quiet, {@link #compact()} shrinks the table to what it holds (11 bytes a type).
  */
 final class SuperTypeIndex {
   /** Every bit: an ancestor could not be read, so any instrumentation might match (Byte Buddy decides). */
