@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * short-lived daemon thread runs the registered actions (drop, compact) and ends. The next class defined or
  * transformed starts a new one.
  */
-final class ClassLoadingQuiet {
+final class ClassLoadingQuiet implements Runnable {
   /** How long without a class defined or transformed before the actions run. */
   static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -45,14 +45,16 @@ final class ClassLoadingQuiet {
     lastActivity = System.nanoTime();
     if (!waiting.get() && waiting.compareAndSet(false, true)) {
       try {
-        new AgentThread(this::runWhenQuiet, "clew-class-loading-quiet").start();
+        new AgentThread(this, "clew-class-loading-quiet").start(); // no lambda to link mid-definition
       } catch (Throwable t) {
         waiting.set(false); // the next class tries again
       }
     }
   }
 
-  private void runWhenQuiet() {
+  /** The waiting thread's body. */
+  @Override
+  public void run() {
     try {
       for (long idle; (idle = System.nanoTime() - lastActivity) < quietNanos; ) {
         TimeUnit.NANOSECONDS.sleep(quietNanos - idle);
