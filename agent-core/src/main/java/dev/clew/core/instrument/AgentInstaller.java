@@ -53,7 +53,8 @@ public final class AgentInstaller {
     Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
         new MethodDescription.ForLoadedMethod(AdviceErrors.class.getMethod("record", Throwable.class))));
 
-    ClassFilter filter = new ClassFilter();
+    ClassLoadingQuiet quiet = new ClassLoadingQuiet();
+    ClassFilter filter = new ClassFilter(quiet);
     FilteringTransformer filtering = new FilteringTransformer(filter);
     LoadedClassFilter loadedClassFilter = new LoadedClassFilter(filter,
         // not HYBRID: described by reflection, the already loaded ForkJoinPool matched no submit method, so
@@ -66,7 +67,7 @@ public final class AgentInstaller {
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(loadedClassFilter)
-        .with(new TypePoolCache())
+        .with(new TypePoolCache(quiet))
         .with(SeenClassFiles.INSTANCE)
         .with(new Listener())
         .with(filtering)

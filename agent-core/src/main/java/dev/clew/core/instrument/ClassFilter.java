@@ -1,5 +1,6 @@
 package dev.clew.core.instrument;
 
+import dev.clew.core.log.AgentLog;
 import dev.clew.core.util.WeakIdentityMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,17 @@ final class ClassFilter {
   private final SuperTypeIndex jdk = new SuperTypeIndex(anchors, null, null);
   private final WeakIdentityMap<ClassLoader, LoaderState> states = new WeakIdentityMap<>();
   private volatile LoaderState bootstrap;
+  private final ClassLoadingQuiet quiet;
+
+  /** Its indexes compacted whenever class loading goes quiet, as {@code quiet} tells (it is told of each class). */
+  ClassFilter(ClassLoadingQuiet quiet) {
+    this.quiet = quiet;
+    quiet.onQuiet(this::compact);
+  }
+
+  ClassFilter() {
+    this(new ClassLoadingQuiet());
+  }
 
   /** What one class loader's classes are checked against: the instrumentations that apply to it. */
   private static final class LoaderState {
@@ -65,6 +77,7 @@ final class ClassFilter {
 
   /** For a class about to be defined from {@code classFile}: may any instrumentation want it? */
   boolean mayMatch(ClassLoader loader, String internalName, byte[] classFile) {
+    quiet.activity();
     if (internalName == null || IgnoredTypes.isIgnored(internalName, loader)) {
       return false;
     }
@@ -96,6 +109,30 @@ final class ClassFilter {
   /** Types remembered for this loader's index (for tests and debug output). */
   int indexedTypes(ClassLoader loader) {
     return state(loader).index.size();
+  }
+
+  /** The bytes of this loader's index (for tests). */
+  long indexBytes(ClassLoader loader) {
+    return state(loader).index.heapBytes();
+  }
+
+  /** Shrinks every loader's index to what it holds: they only grow while classes load. */
+  void compact() {
+    int loaders = 1;
+    long types = jdk.size();
+    long before = jdk.heapBytes();
+    jdk.compact();
+    long after = jdk.heapBytes();
+    for (LoaderState s : states.values()) {
+      loaders++;
+      types += s.index.size();
+      before += s.index.heapBytes();
+      s.index.compact();
+      after += s.index.heapBytes();
+    }
+    AgentLog.debug("class filter's super-type indexes compacted after " + quiet.quietSeconds() + " s without classes"
+        + " defined: " + loaders + " class loaders, " + types + " types, " + before / 1024 + " KB -> " + after / 1024
+        + " KB");
   }
 
   private LoaderState state(ClassLoader loader) {

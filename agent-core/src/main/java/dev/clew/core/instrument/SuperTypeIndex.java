@@ -4,21 +4,34 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 
 /**
  * For the types one class loader sees: which of the instrumentations' relevant types ({@link Anchors}) each
  * one is or descends from, as a bit set. A type's answer is computed once, from its class file (handed to the
  * transformer, or read from the loader when the type is an ancestor not loaded yet) and remembered by the
  * hash of its name, so no class file is read twice and a class hierarchy is never walked again from the top.
- * Two longs a slot, at most half the slots used: 32 to 64 bytes a type. {@link #UNKNOWN} where an ancestor's
- * class file cannot be found.
+ * {@link #UNKNOWN} where an ancestor's class file cannot be found.
+ *
+ * <p>One long a type (the Spring app's loader remembers 12,000): 56 bits of the name hash, and in the top 8
+ * the index of its bits among the distinct bit sets seen, which are few (most types descend from no relevant
+ * type: 0). At most three quarters of the slots are used, so 11 to 21 bytes a type while classes load; once
+ * class loading goes quiet, {@link #compact()} shrinks the table to what it holds (11 bytes a type).
  */
 final class SuperTypeIndex {
   /** Every bit: an ancestor could not be read, so any instrumentation might match (Byte Buddy decides). */
   static final long UNKNOWN = -1L;
   /** Not remembered; never a type's bits, as {@link Anchors} leave the top bit to {@link #UNKNOWN}. */
-  private static final long ABSENT = Long.MIN_VALUE;
+  static final long ABSENT = Long.MIN_VALUE;
   private static final int MAX_DEPTH = 100;
+  private static final int INITIAL_CAPACITY = 256;
+  private static final long HASH_BITS = (1L << 56) - 1;
+  private static final int MAX_BIT_SETS = 256;
+  /**
+   * Where a loader's types bring more distinct bit sets than a slot can index (over 62 relevant types, in
+   * combinations no application has): every bit but the top one. A safe answer, as UNKNOWN is: Byte Buddy decides.
+   */
+  private static final long ALL_BITS = Long.MAX_VALUE;
 
   private final Anchors anchors;
   /**
@@ -28,8 +41,11 @@ final class SuperTypeIndex {
   private final WeakReference<ClassLoader> loader;
   /** Shared by every loader for {@code java.*} types: only the JDK may define them, the same for everyone. */
   private final SuperTypeIndex jdk;
-  private long[] keys = new long[256];
-  private long[] values = new long[256];
+  /** Name hash (low 56 bits, never 0) and bit set index (top 8); 0 is an empty slot. Linear probing. */
+  private long[] slots = new long[INITIAL_CAPACITY];
+  /** The distinct bit sets, indexed from the slots; the first is 0. */
+  private long[] bitSets = new long[8];
+  private int bitSetCount = 1;
   private int size;
 
   SuperTypeIndex(Anchors anchors, ClassLoader loader, SuperTypeIndex jdk) {
@@ -120,53 +136,84 @@ final class SuperTypeIndex {
     return out.toByteArray();
   }
 
-  // open addressing on the 64-bit name hash; a hash of 0 is stored as 1 (a collision is as unlikely as any other)
+  // open addressing on 56 bits of the name hash; a hash of 0 there is stored as 1 (a collision is as unlikely
+  // as any other: 16,000 types of one loader share a 56-bit value with a chance of 2 in a billion)
 
-  private synchronized long get(long hash) {
-    int s = slot(key(hash));
-    return keys[s] != 0 ? values[s] : ABSENT;
+  synchronized long get(long hash) {
+    long slot = slots[slot(key(hash))];
+    return slot != 0 ? bitSets[(int) (slot >>> 56)] : ABSENT;
   }
 
-  private synchronized void put(long hash, long bits) {
+  synchronized void put(long hash, long bits) {
     long k = key(hash);
     int s = slot(k);
-    if (keys[s] == 0) {
-      if (++size * 2 > keys.length) {
-        grow();
-        s = slot(k);
-      }
-      keys[s] = k;
+    if (slots[s] == 0 && ++size * 4L > slots.length * 3L) {
+      rehash(slots.length * 2);
+      s = slot(k);
     }
-    values[s] = bits;
+    slots[s] = (long) bitSetIndex(bits) << 56 | k;
   }
 
   synchronized int size() {
     return size;
   }
 
-  private static long key(long hash) {
-    return hash == 0 ? 1 : hash;
+  /** The table's arrays, in bytes (for the debug log and tests). */
+  synchronized long heapBytes() {
+    return 8L * (slots.length + bitSets.length);
   }
 
+  /**
+   * Shrinks the table to a third more slots than the types it holds. Once class loading has gone quiet: a loader
+   * that defines classes again grows it back, a doubling at a time.
+   */
+  synchronized void compact() {
+    int capacity = Math.max(8, size + size / 3 + 1); // above 4/3 of size: put() would not grow it
+    if (capacity < slots.length) {
+      rehash(capacity);
+    }
+  }
+
+  private static long key(long hash) {
+    long k = hash & HASH_BITS;
+    return k == 0 ? 1 : k;
+  }
+
+  /** The slot holding {@code k}, or the empty one where it would go. */
   private int slot(long k) {
-    int mask = keys.length - 1;
-    int s = (int) (k ^ (k >>> 32)) & mask;
-    while (keys[s] != 0 && keys[s] != k) {
-      s = (s + 1) & mask;
+    long[] t = slots;
+    // the hash mixed, then mapped onto the table by a multiply, not a mask: any capacity will do
+    int s = (int) (((k * 0x9E3779B97F4A7C15L) >>> 32) * t.length >>> 32);
+    for (long slot; (slot = t[s]) != 0 && (slot & HASH_BITS) != k; ) {
+      if (++s == t.length) {
+        s = 0;
+      }
     }
     return s;
   }
 
-  private void grow() {
-    long[] oldKeys = keys;
-    long[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new long[oldKeys.length * 2];
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        int s = slot(oldKeys[i]);
-        keys[s] = oldKeys[i];
-        values[s] = oldValues[i];
+  private int bitSetIndex(long bits) {
+    for (int i = 0; i < bitSetCount; i++) {
+      if (bitSets[i] == bits) {
+        return i;
+      }
+    }
+    if (bitSetCount >= MAX_BIT_SETS - 1 && bits != ALL_BITS) { // the last index is kept for ALL_BITS
+      return bitSetIndex(ALL_BITS);
+    }
+    if (bitSetCount == bitSets.length) {
+      bitSets = Arrays.copyOf(bitSets, Math.min(bitSets.length * 2, MAX_BIT_SETS));
+    }
+    bitSets[bitSetCount] = bits;
+    return bitSetCount++;
+  }
+
+  private void rehash(int capacity) {
+    long[] old = slots;
+    slots = new long[capacity];
+    for (long slot : old) {
+      if (slot != 0) {
+        slots[slot(slot & HASH_BITS)] = slot;
       }
     }
   }

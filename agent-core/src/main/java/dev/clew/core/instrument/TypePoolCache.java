@@ -1,10 +1,7 @@
 package dev.clew.core.instrument;
 
 import dev.clew.core.log.AgentLog;
-import dev.clew.core.util.AgentThread;
 import dev.clew.core.util.WeakIdentityMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -17,38 +14,33 @@ import net.bytebuddy.pool.TypePool;
  * (Byte Buddy describes it from the bytes being defined), so a class redefined later is described afresh.
  *
  * <p>Bounded in time rather than size: the caches are only worth their heap while classes are being
- * transformed, which is mostly start-up. Once no transformation asked for a pool for {@link #QUIET_NANOS},
- * a short-lived daemon thread drops them all; the next transformation starts new ones. Loaders are held
+ * transformed, which is mostly start-up. Once class loading goes quiet ({@link ClassLoadingQuiet}: no class
+ * defined or transformed for 10 s), they are all dropped; the next transformation starts new ones. Loaders are held
  * weakly, and what the cache holds reaches its loader only weakly (see {@link SeenClassFiles}), so a discarded
  * loader is collected with its cache.
  */
 final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
-  /** How long without transformations before the caches are dropped. */
-  static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-  private final long quietNanos;
+  private final ClassLoadingQuiet quiet;
   private final WeakIdentityMap<ClassLoader, TypePool.CacheProvider> caches = new WeakIdentityMap<>();
   private volatile TypePool.CacheProvider bootstrap;
-  private volatile long lastUse;
-  private final AtomicBoolean cleanerRunning = new AtomicBoolean();
   /** Types described into the caches since they were last dropped (for the debug log). */
   private final AtomicInteger described = new AtomicInteger();
 
-  TypePoolCache() {
-    this(QUIET_NANOS);
+  /** Dropped once class loading goes quiet, as {@code quiet} tells. */
+  TypePoolCache(ClassLoadingQuiet quiet) {
+    super(TypePool.Default.ReaderMode.FAST);
+    this.quiet = quiet;
+    quiet.onQuiet(this::dropAll);
   }
 
+  /** Dropped once no transformation asked for a pool for {@code quietNanos} (for tests). */
   TypePoolCache(long quietNanos) {
-    super(TypePool.Default.ReaderMode.FAST);
-    this.quietNanos = quietNanos;
+    this(new ClassLoadingQuiet(quietNanos));
   }
 
   @Override
   protected TypePool.CacheProvider locate(ClassLoader loader) {
-    lastUse = System.nanoTime();
-    if (!cleanerRunning.get() && cleanerRunning.compareAndSet(false, true)) {
-      startCleaner();
-    }
+    quiet.activity();
     if (loader == null) {
       TypePool.CacheProvider c = bootstrap;
       if (c == null) {
@@ -84,28 +76,10 @@ final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
     return caches.size() + (bootstrap == null ? 0 : 1);
   }
 
-  private void startCleaner() {
-    try {
-      new AgentThread(this::clearWhenQuiet, "clew-type-pool-cleaner").start();
-    } catch (Throwable t) {
-      cleanerRunning.set(false); // the caches stay until the next transformation tries again
-    }
-  }
-
-  private void clearWhenQuiet() {
-    try {
-      for (long idle; (idle = System.nanoTime() - lastUse) < quietNanos; ) {
-        TimeUnit.NANOSECONDS.sleep(quietNanos - idle);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      // flag first: a transformation from now on starts a new cleaner, so nothing it caches stays for good
-      cleanerRunning.set(false);
-      int loaders = cachedLoaders();
-      clear();
-      AgentLog.debug("type pool caches dropped after " + TimeUnit.NANOSECONDS.toSeconds(quietNanos)
-          + " s without transformations: " + loaders + " class loaders, " + described.getAndSet(0) + " types");
-    }
+  private void dropAll() {
+    int loaders = cachedLoaders();
+    clear();
+    AgentLog.debug("type pool caches dropped after " + quiet.quietSeconds() + " s without classes defined or"
+        + " transformed: " + loaders + " class loaders, " + described.getAndSet(0) + " types");
   }
 }

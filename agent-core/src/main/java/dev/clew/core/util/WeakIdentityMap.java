@@ -2,6 +2,8 @@ package dev.clew.core.util;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +53,11 @@ public final class WeakIdentityMap<K, V> {
   public void clear() {
     map.clear();
     purgeByOneWriter(); // references of the removed keys may still be queued
+  }
+
+  /** The values, as the map changes (weakly consistent, as {@link ConcurrentHashMap#values()}); read-only. */
+  public Collection<V> values() {
+    return Collections.unmodifiableCollection(map.values());
   }
 
   /** Live entries (after purging those whose key was collected). */

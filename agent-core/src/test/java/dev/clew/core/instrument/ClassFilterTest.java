@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,26 @@ class ClassFilterTest {
     assertTrue(mayMatch(filter, loader, Base.class));
     assertEquals(reads, loader.reads.get(), "remembered, not read again");
     assertTrue(filter.indexedTypes(loader) >= 2);
+  }
+
+  @Test
+  void theIndexesAreCompactedOnceClassLoadingGoesQuietAndAnswerAsBefore() throws InterruptedException {
+    ClassFilter filter = new ClassFilter(new ClassLoadingQuiet(TimeUnit.MILLISECONDS.toNanos(50)));
+    filter.add(any(), Collections.singletonList(Relevant.class.getName()));
+    CountingLoader loader = new CountingLoader(false);
+    assertTrue(mayMatch(filter, loader, Leaf.class));
+    assertFalse(mayMatch(filter, loader, Unrelated.class));
+    long grown = filter.indexBytes(loader);
+    for (int i = 0; i < 500 && filter.indexBytes(loader) >= grown; i++) {
+      Thread.sleep(20);
+    }
+    assertTrue(filter.indexBytes(loader) < grown, "not compacted 50 ms after the last class: " + grown);
+    int reads = loader.reads.get();
+    assertTrue(mayMatch(filter, loader, Leaf.class));
+    assertTrue(mayMatch(filter, loader, Base.class));
+    assertTrue(mayMatch(filter, loader, ViaInterface.class), "SubInterface read now, into the compacted index");
+    assertFalse(mayMatch(filter, loader, Unrelated.class));
+    assertEquals(reads + 1, loader.reads.get(), "only SubInterface read: the rest remembered through compaction");
   }
 
   @Test

@@ -3,7 +3,13 @@ package dev.clew.core.util;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 class WeakIdentityMapTest {
@@ -33,6 +39,19 @@ class WeakIdentityMapTest {
     assertEquals("a", map.remove(a));
     assertNull(map.get(a));
     assertEquals(1, map.size());
+  }
+
+  @Test
+  void valuesFollowTheMapAndCannotChangeIt() {
+    WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+    Object a = new Object();
+    Collection<String> values = map.values();
+    map.put(a, "a");
+    map.put(new AllEqual(), "b");
+    assertEquals(new HashSet<>(Arrays.asList("a", "b")), new HashSet<>(values));
+    map.remove(a);
+    assertEquals(Collections.singletonList("b"), new ArrayList<>(values));
+    assertThrows(UnsupportedOperationException.class, values::clear);
   }
 
   @Test
