@@ -86,6 +86,7 @@ public final class OtlpReceiver implements AutoCloseable {
   private Duration delay = Duration.ZERO;
   private Planned failAll;
   private boolean reset;
+  private ClosedPort held; // while down: the port, kept from other listeners until up()
 
   private OtlpReceiver(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -120,13 +121,22 @@ public final class OtlpReceiver implements AutoCloseable {
     return port;
   }
 
-  /** Stops listening: connections are refused until {@link #up}. */
+  /** Stops listening: connections are refused until {@link #up}, and nothing else can listen there meanwhile. */
   public synchronized void down() {
     server.stop(0);
+    try {
+      held = ClosedPort.hold(port);
+    } catch (UncheckedIOException e) {
+      held = null; // refused all the same; only not guarded against another listener
+    }
   }
 
   /** Listens again on the same port. */
   public synchronized void up() {
+    if (held != null) {
+      held.close();
+      held = null;
+    }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {
       try {
@@ -271,6 +281,9 @@ public final class OtlpReceiver implements AutoCloseable {
   @Override
   public synchronized void close() {
     server.stop(0);
+    if (held != null) {
+      held.close();
+    }
     executor.shutdownNow();
   }
 

@@ -4,6 +4,8 @@ import dev.clew.core.trace.SpanData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 final class RecordingExporter implements SpanExporter {
   final List<List<String>> batches = new ArrayList<>();
   final List<List<String>> attempts = new ArrayList<>();
+  final List<Long> attemptNanos = new ArrayList<>();
   volatile ExportResult answer = ExportResult.SUCCESS;
+  /** Answers for the next attempts, before {@link #answer}: a test need not race the worker to change it. */
+  final Queue<ExportResult> nextAnswers = new ConcurrentLinkedQueue<>();
   volatile CountDownLatch hold; // when set, export waits for it
   final CountDownLatch entered = new CountDownLatch(1);
   volatile boolean shutDown;
@@ -35,9 +40,11 @@ final class RecordingExporter implements SpanExporter {
         Thread.currentThread().interrupt();
       }
     }
-    ExportResult r = answer;
+    ExportResult next = nextAnswers.poll();
+    ExportResult r = next != null ? next : answer;
     synchronized (this) {
       attempts.add(names);
+      attemptNanos.add(System.nanoTime());
       if (r.isSuccess()) {
         batches.add(names);
       }
@@ -47,6 +54,11 @@ final class RecordingExporter implements SpanExporter {
 
   synchronized List<List<String>> attempts() {
     return new ArrayList<>(attempts);
+  }
+
+  /** When each attempt was answered ({@link System#nanoTime}). */
+  synchronized List<Long> attemptNanos() {
+    return new ArrayList<>(attemptNanos);
   }
 
   synchronized List<List<String>> batches() {

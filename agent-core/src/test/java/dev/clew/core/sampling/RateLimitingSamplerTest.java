@@ -125,12 +125,13 @@ class RateLimitingSamplerTest {
       w.join();
     }
     elapsed[0] = System.nanoTime() - begin;
-    // the interval touches at most ceil(elapsed)+1 one-second windows, and covers at least floor(elapsed)-1 fully
+    // the interval touches at most ceil(elapsed)+1 one-second windows. No lower bound from the elapsed time: the
+    // callers stop at 1.5 s, and a join that returns late on a busy machine would ask for windows nobody called
+    // in (the fake-clock tests pin the exact counts)
     long touched = elapsed[0] / 1_000_000_000L + 2;
-    long covered = Math.max(0, elapsed[0] / 1_000_000_000L - 1);
     System.out.println("rate limiter: " + sampled + " sampled of " + calls + " calls in " + elapsed[0] / MS + " ms");
     assertTrue(sampled.get() <= rate * touched, sampled + " > " + rate * touched);
-    assertTrue(sampled.get() >= rate * covered, sampled + " < " + rate * covered);
+    assertTrue(sampled.get() > 0, "nothing sampled in " + calls + " calls");
     assertTrue(calls.get() > sampled.get());
   }
 }

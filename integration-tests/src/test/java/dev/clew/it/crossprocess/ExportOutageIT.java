@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class ExportOutageIT {
 
-  /** Sends GET /hello as fast as the service answers (one client thread), until stopped. */
+  /** Sends GET /hello from one client thread, pausing between requests, until stopped. */
   private static final class Load implements AutoCloseable {
     final AtomicInteger ok = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    Load(ShopJvm shop) {
+    Load(ShopJvm shop, long pauseMillis) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpRequest request = HttpRequest.newBuilder(URI.create(shop.url("/hello"))).timeout(Duration.ofSeconds(30))
           .build();
@@ -46,7 +46,7 @@ class ExportOutageIT {
           try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             (r.statusCode() == 200 ? ok : failed).incrementAndGet();
-            Thread.sleep(10);
+            Thread.sleep(pauseMillis);
           } catch (InterruptedException e) {
             return;
           } catch (Exception e) {
@@ -91,7 +91,9 @@ class ExportOutageIT {
       AgentJvm.Result run;
       int requests;
       int failedRequests;
-      try (Load load = new Load(shop)) {
+      // at most 20 requests (40 spans) a second, however fast the machine, so the 17 s of outages fit in the
+      // queue; with 10 ms pauses a fast machine could end 200 spans a second, 3,400 over the outages
+      try (Load load = new Load(shop, 50)) {
         Thread.sleep(1500);
         receiver.down(); // nothing listening: connection refused
         Thread.sleep(6000);
@@ -137,7 +139,7 @@ class ExportOutageIT {
           .property("otel.bsp.max.export.batch.size", "50"));
       AgentJvm.Result run;
       int failedRequests;
-      try (Load load = new Load(shop)) {
+      try (Load load = new Load(shop, 10)) {
         Thread.sleep(1500);
         receiver.failAll(503, Map.of());
         // Down until at least 150 requests (300+ spans) met the 200-span queue, however slow the machine.

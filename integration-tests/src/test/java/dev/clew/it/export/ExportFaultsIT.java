@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.app.CheckoutApp;
 import dev.clew.testing.AgentJvm;
+import dev.clew.testing.ClosedPort;
 import dev.clew.testing.ExportCounts;
 import dev.clew.testing.OtlpReceiver;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,12 @@ class ExportFaultsIT {
 
   @Test
   void backendDownTheWholeTime() throws Exception {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
+    AgentJvm.Result run;
+    try (ClosedPort closed = ClosedPort.open()) {
+      run = app(3000, "http://127.0.0.1:" + closed.port())
+          .property("clew.shutdown.timeout", "2s")
+          .run(GUARD);
     }
-    AgentJvm.Result run = app(3000, "http://127.0.0.1:" + closed)
-        .property("clew.shutdown.timeout", "2s")
-        .run(GUARD);
     assertCompleted(run, 3000);
     long[] s = stats(run);
     assertEquals(9000, s[1], "every span ended");

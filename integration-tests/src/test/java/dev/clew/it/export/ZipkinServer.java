@@ -1,8 +1,8 @@
 package dev.clew.it.export;
 
+import dev.clew.testing.ClosedPort;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,19 +35,18 @@ final class ZipkinServer implements AutoCloseable {
     if (jar == null || !new File(jar).isFile()) {
       throw new IllegalStateException("clew.zipkin.jar does not name the zipkin-server exec jar: " + jar);
     }
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    try (ClosedPort reserved = ClosedPort.reserve()) { // held from others while Zipkin starts, for minutes
+      int port = reserved.port();
+      Path log = Files.createTempFile("zipkin", ".log");
+      Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar,
+          "--armeria.ports[0].port=" + port, "--armeria.ports[0].ip=127.0.0.1",
+          "--armeria.ports[0].protocols[0]=http"))
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ZipkinServer z = new ZipkinServer(p, port, log);
+      z.awaitHealthy(Duration.ofMinutes(3));
+      return z;
     }
-    Path log = Files.createTempFile("zipkin", ".log");
-    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar", jar,
-        "--armeria.ports[0].port=" + port, "--armeria.ports[0].ip=127.0.0.1",
-        "--armeria.ports[0].protocols[0]=http"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ZipkinServer z = new ZipkinServer(p, port, log);
-    z.awaitHealthy(Duration.ofMinutes(3));
-    return z;
   }
 
   private void awaitHealthy(Duration timeout) throws Exception {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +61,21 @@ public final class KafkaBroker implements AutoCloseable {
   public static KafkaBroker start(Map<String, String> overrides) {
     try {
       Path dir = Files.createTempDirectory("clew-kafka-");
-      int[] ports = freePorts(2);
-      int port = ports[0];
-      int controllerPort = ports[1];
+      Socket[] held = holdFreePorts(2);
+      try {
+        return start(dir, held[0].getLocalPort(), held[1].getLocalPort(), overrides);
+      } finally {
+        for (Socket s : held) {
+          s.close();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static KafkaBroker start(Path dir, int port, int controllerPort, Map<String, String> overrides) {
+    try {
       Map<String, String> props = new LinkedHashMap<>();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");
@@ -227,22 +238,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Distinct free ports: each socket stays open until all are chosen, so the OS cannot hand one out twice. */
-  private static int[] freePorts(int n) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[n];
+  /**
+   * Distinct free ports, held until the broker listens: bound, not listening, with SO_REUSEADDR, so the OS
+   * hands them to no one else who asks for a free port while the broker JVM starts (seconds on a busy
+   * machine), and the broker, which binds them with SO_REUSEADDR too, still can.
+   */
+  private static Socket[] holdFreePorts(int n) throws IOException {
+    Socket[] sockets = new Socket[n];
     try {
-      int[] ports = new int[n];
       for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-        ports[i] = sockets[i].getLocalPort();
+        sockets[i] = new Socket();
+        sockets[i].setReuseAddress(true);
+        sockets[i].bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
       }
-      return ports;
-    } finally {
-      for (ServerSocket s : sockets) {
+      return sockets;
+    } catch (IOException e) {
+      for (Socket s : sockets) {
         if (s != null) {
           s.close();
         }
       }
+      throw e;
     }
   }
 

@@ -32,7 +32,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +52,12 @@ class HttpExportFaultsTest {
   private static final Duration HANG_GUARD = Duration.ofSeconds(30);
   private static final RetryPolicy FAST_RETRY = new RetryPolicy(10, 50, 2.0, 100);
   private static final byte[] BODY = "[{\"span\":1}]".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The sender's timeout where the backend answers: a timeout on a busy machine would be a retry, or a status of -1,
+   * that the test did not ask for.
+   */
+  private static final int ANSWERS_WITHIN = 10_000;
 
   private WireMockServer backend;
   private final ExportStats stats = new ExportStats();
@@ -107,20 +115,21 @@ class HttpExportFaultsTest {
 
   @Test
   void backendDownTheWholeTimeKeepsTheSpansUntilShutdownThenCountsThem() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
+    // bound, not listening: connections are refused, and no other process can take the port meanwhile
+    try (Socket closed = new Socket()) {
+      closed.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closed.getLocalPort() + "/v1/traces"), 1000,
+          false));
+      assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 250));
+      processor.forceFlush(20_000);
+      assertEquals(0, stats.exportedCount());
+      assertEquals(0, stats.droppedCount() + stats.failedCount(), "kept for a retry while the queue has room");
+      assertEquals(250, processor.heldCount() + processor.queuedCount());
+      processor.shutdown(300);
+      processor = null;
+      assertEquals(250, stats.droppedCount(), "left behind at shutdown: counted");
+      assertEquals(0, stats.exportedCount() + stats.failedCount());
     }
-    Tracer tracer = appTracer(sender(new URL("http://127.0.0.1:" + closedPort + "/v1/traces"), 1000, false));
-    assertTimeoutPreemptively(HANG_GUARD, () -> work(tracer, 250));
-    processor.forceFlush(20_000);
-    assertEquals(0, stats.exportedCount());
-    assertEquals(0, stats.droppedCount() + stats.failedCount(), "kept for a retry while the queue has room");
-    assertEquals(250, processor.heldCount() + processor.queuedCount());
-    processor.shutdown(300);
-    processor = null;
-    assertEquals(250, stats.droppedCount(), "left behind at shutdown: counted");
-    assertEquals(0, stats.exportedCount() + stats.failedCount());
   }
 
   @Test
@@ -131,7 +140,7 @@ class HttpExportFaultsTest {
         .willReturn(aResponse().withStatus(502).withHeader("Retry-After", "0")).willSetStateTo("up"));
     backend.stubFor(post("/v1/traces").inScenario("flaky").whenScenarioStateIs("up")
         .willReturn(aResponse().withStatus(200)));
-    Tracer tracer = appTracer(sender(url(), 2000, false));
+    Tracer tracer = appTracer(sender(url(), ANSWERS_WITHIN, false));
     work(tracer, 42);
     processor.forceFlush(20_000);
     awaitExported(42);
@@ -145,7 +154,7 @@ class HttpExportFaultsTest {
   void anOutageLongerThanManyBatchesLosesNothingAndKeepsTheOrder() throws Exception {
     backend.stubFor(post("/v1/traces").inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(503)));
-    Tracer tracer = appTracer(sender(url(), 2000, false));
+    Tracer tracer = appTracer(sender(url(), ANSWERS_WITHIN, false));
     work(tracer, 1000); // ten batches of 100 while the backend is down
     processor.forceFlush(20_000);
     assertEquals(0, stats.exportedCount());
@@ -167,7 +176,7 @@ class HttpExportFaultsTest {
   void badRequestIsNotRetried() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad span\"}")));
-    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
+    HttpSender.Result r = sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json");
     assertFalse(r.success);
     assertFalse(r.retryable);
     assertEquals(400, r.status);
@@ -177,7 +186,7 @@ class HttpExportFaultsTest {
   @Test
   void retryAfterIsPassedOnAndCapped() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
-    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
+    HttpSender.Result r = sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json");
     assertFalse(r.success);
     assertTrue(r.retryable);
     assertEquals(429, r.status);
@@ -189,15 +198,15 @@ class HttpExportFaultsTest {
   @Test
   void gatewayErrorsAndConnectionFailuresAreRetryable() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(504)));
-    HttpSender.Result r = sender(url(), 2000, false).send(BODY, "application/json");
+    HttpSender.Result r = sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json");
     assertTrue(r.retryable);
     assertEquals(-1, r.retryAfterMillis);
     assertEquals(1, requests().size());
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(500)));
-    assertFalse(sender(url(), 2000, false).send(BODY, "application/json").retryable, "500 is not retried");
+    assertFalse(sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json").retryable, "500 is not retried");
     backend.stubFor(post("/v1/traces").willReturn(aResponse()
         .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-    HttpSender.Result reset = sender(url(), 2000, false).send(BODY, "application/json");
+    HttpSender.Result reset = sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json");
     assertTrue(reset.retryable, "a reset connection may work next time");
     assertEquals(-1, reset.status);
   }
@@ -222,7 +231,7 @@ class HttpExportFaultsTest {
   @Test
   void gzipOnCompressesTheBody() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
-    assertTrue(sender(url(), 2000, true).send(BODY, "application/json").success);
+    assertTrue(sender(url(), ANSWERS_WITHIN, true).send(BODY, "application/json").success);
     LoggedRequest req = requests().get(0);
     assertEquals("gzip", req.getHeader("Content-Encoding"));
     assertArrayEquals(BODY, gunzipIfNeeded(req.getBody()));
@@ -231,7 +240,7 @@ class HttpExportFaultsTest {
   @Test
   void gzipOffSendsThePlainBody() throws Exception {
     backend.stubFor(post("/v1/traces").willReturn(aResponse().withStatus(200)));
-    assertTrue(sender(url(), 2000, false).send(BODY, "application/json").success);
+    assertTrue(sender(url(), ANSWERS_WITHIN, false).send(BODY, "application/json").success);
     LoggedRequest req = requests().get(0);
     assertNull(req.getHeader("Content-Encoding"));
     assertArrayEquals(BODY, req.getBody());

@@ -2,8 +2,10 @@ package dev.clew.instrumentation.kafka;
 
 import static dev.clew.instrumentation.kafka.KafkaTestClients.consumer;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.newTopic;
+import static dev.clew.instrumentation.kafka.KafkaTestClients.pollDeadline;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.producer;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.producerConfig;
+import static dev.clew.instrumentation.kafka.KafkaTestClients.stillPolling;
 import static dev.clew.testing.AgentSpans.attribute;
 import static dev.clew.testing.AgentSpans.awaitSpans;
 import static dev.clew.testing.AgentSpans.isChildOf;
@@ -37,7 +39,9 @@ class KafkaProcessParentPollTest {
     }
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       int seen = 0;
+      long deadline = pollDeadline();
       while (seen == 0) {
+        stillPolling(deadline, "the record");
         for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(200))) {
           seen++;
         }

@@ -50,6 +50,17 @@ final class KafkaTestClients {
     return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
   }
 
+  /** When a poll loop gives up ({@link System#nanoTime}): a record that never comes fails the test, no hung CI. */
+  static long pollDeadline() {
+    return System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+  }
+
+  static void stillPolling(long deadline, String what) {
+    if (System.nanoTime() - deadline > 0) {
+      throw new AssertionError(what + " did not arrive within 60 s");
+    }
+  }
+
   /** Assigned to partition 0 (no group rebalance to wait for) and reading from the beginning. */
   static KafkaConsumer<String, String> consumer(String topic) {
     Map<String, Object> config = new HashMap<>();

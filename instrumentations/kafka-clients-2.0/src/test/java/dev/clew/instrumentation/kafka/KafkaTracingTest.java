@@ -5,8 +5,10 @@ import static dev.clew.instrumentation.kafka.KafkaTestClients.PRODUCER_ID;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.broker;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.consumer;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.newTopic;
+import static dev.clew.instrumentation.kafka.KafkaTestClients.pollDeadline;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.producer;
 import static dev.clew.instrumentation.kafka.KafkaTestClients.producerConfig;
+import static dev.clew.instrumentation.kafka.KafkaTestClients.stillPolling;
 import static dev.clew.testing.AgentSpans.attribute;
 import static dev.clew.testing.AgentSpans.awaitSpans;
 import static dev.clew.testing.AgentSpans.isChildOf;
@@ -95,7 +97,9 @@ class KafkaTracingTest {
 
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       List<String> values = new ArrayList<>();
+      long deadline = pollDeadline();
       while (values.isEmpty()) {
+        stillPolling(deadline, "the record");
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
         for (ConsumerRecord<String, String> record : records) {
           values.add(record.value());
@@ -168,7 +172,9 @@ class KafkaTracingTest {
 
     int processed = 0;
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+      long deadline = pollDeadline();
       while (processed < count) {
+        stillPolling(deadline, count + " records");
         for (ConsumerRecord<String, String> ignored : consumer.poll(Duration.ofMillis(500)).records(topic)) {
           processed++;
         }
@@ -256,7 +262,9 @@ class KafkaTracingTest {
     TopicPartition partition = new TopicPartition(topic, 0);
     try (KafkaConsumer<String, String> consumer = consumer(topic)) {
       ConsumerRecords<String, String> records = ConsumerRecords.empty();
+      long deadline = pollDeadline();
       while (records.count() < 2) {
+        stillPolling(deadline, "the two records");
         records = consumer.poll(Duration.ofMillis(500));
         if (records.count() == 1) {
           fail("the two records arrived in separate polls; the test needs them together");
@@ -287,7 +295,9 @@ class KafkaTracingTest {
     KafkaConsumer<String, String> consumer = consumer(topic);
     try {
       ConsumerRecords<String, String> records = ConsumerRecords.empty();
+      long deadline = pollDeadline();
       while (records.isEmpty()) {
+        stillPolling(deadline, "the record");
         records = consumer.poll(Duration.ofMillis(500));
       }
       assertEquals("only", records.iterator().next().value());
